@@ -1,0 +1,65 @@
+# Numatytosios temos sąsajos tekstai lietuvių kalba.
+# Skaičiai { $count } formatuojami pagal CLDR; daugiskaitos formos
+# parenkamos per PLURAL($count) (ne tiesiogiai pagal $count: įtaisytosios
+# Fluent taisyklės lietuvių kalbai klysta).
+
+language-name = Lietuvių
+chooser-prompt = Skaityti lietuviškai
+skip-to-content = Pereiti prie turinio
+language-switcher = Kalba
+breadcrumbs = Jūs esate čia
+nav-home = Pradžia
+
+footer-published-by = Leidėjas
+footer-private = Ši svetainė nesikreipia į jokias kitas svetaines: jokių sekiklių, analitikos ar išorinių šriftų.
+
+home-reports = { PLURAL($count) ->
+    [one] Ataskaita
+   *[other] Ataskaitos
+}
+
+report-kicker = Poveikio ataskaita
+report-headline = Pagrindiniai skaičiai
+report-contents = Turinys
+report-introduction = Įžanga
+report-campaigns-heading = Kampanijos
+report-campaigns-count = { PLURAL($count) ->
+    [one] Šioje ataskaitoje – { $count } kampanija.
+    [few] Šioje ataskaitoje – { $count } kampanijos.
+    [many] Šioje ataskaitoje – { $count } kampanijos.
+   *[other] Šioje ataskaitoje – { $count } kampanijų.
+}
+
+finances-title = Finansai
+finances-income = Pajamos
+finances-expenditure = Išlaidos
+
+campaign-period = Laikotarpis
+campaign-countries = { PLURAL($count) ->
+    [one] Šalis
+   *[other] Šalys
+}
+campaign-languages = { PLURAL($count) ->
+    [one] Kalba
+   *[other] Kalbos
+}
+campaign-partners = Partneriai
+campaign-figures = Skaičiai pagal auditoriją
+campaign-metric = Rodiklis
+campaign-results = Rezultatai
+campaign-story = Istorija
+campaign-quotes = Jų žodžiais
+campaign-charts = Diagramos
+campaign-back = Atgal į ataskaitą
+
+untranslated-notice = Dalis šio puslapio dar neišversta ir rodoma anglų kalba.
+
+not-found-title = Puslapis nerastas
+not-found-text = Ieškomo puslapio čia nėra. Galbūt jis perkeltas.
+
+# { $start } ir { $end } – jau suformatuotos datos.
+period = { $start } – { $end }
+
+# { $value } – suformatuotas skaičius.
+qualifier-at-least = daugiau kaip { $value }
+qualifier-about = apie { $value }

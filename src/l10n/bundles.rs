@@ -1,0 +1,198 @@
+//! Building Fluent bundles from `locales/<lang>/*.ftl`: syntax errors with
+//! their line, duplicate ids, messages missing from a language, and plural
+//! selections that would go through fluent-bundle's bundled plural rules
+//! (wrong for Lithuanian 22, 25, 102, 111, 2.5) instead of `PLURAL()`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+use super::format::Formats;
+use super::numbers;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{line_col, FileId, Lang, SourceMap, Span};
+
+/// A concurrent bundle: rendering runs on several threads.
+pub type Bundle = FluentBundle<FluentResource>;
+
+/// Where each message id of a language is defined.
+pub type MessageIndex = BTreeMap<String, Span>;
+
+/// Parses and checks every `.ftl` file of `lang` and builds its bundle.
+pub fn build_bundle(
+    lang: &Lang,
+    files: &[FileId],
+    sources: &SourceMap,
+    formats: Arc<Formats>,
+    diags: &mut Diagnostics,
+) -> (Bundle, MessageIndex) {
+    let langid: unic_langid::LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(numbers::format_fluent_number));
+    let plural = formats.clone();
+    // Registering a function on a fresh bundle cannot collide.
+    let _ = bundle.add_function("PLURAL", move |args, _named| {
+        let n = match args.first() {
+            Some(FluentValue::Number(n)) => n.value,
+            Some(FluentValue::String(s)) => s.parse().unwrap_or(f64::NAN),
+            _ => f64::NAN,
+        };
+        if n.is_nan() {
+            return FluentValue::from("other");
+        }
+        FluentValue::from(plural.plural_category(n))
+    });
+
+    let mut index = MessageIndex::new();
+    for &file in files {
+        let text = sources.get(file).text.clone();
+        let resource = match FluentResource::try_new(text) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    let (line, col) = line_col(&sources.get(file).text, e.pos.start);
+                    diags.push(
+                        Diagnostic::error(Span::at(file, line, col), format!("Fluent syntax error: {}", lower_first(&e.to_string())))
+                            .help("a message is `id = text` on one line; continuation lines and `.attribute = text` lines are indented; variants look like `[one] …` with one `*[other]` default"),
+                    );
+                }
+                r
+            }
+        };
+        check_entries(&resource, file, sources, &mut index, diags);
+        // Duplicates were reported by check_entries; keep the first definition.
+        let _ = bundle.add_resource(resource);
+    }
+    (bundle, index)
+}
+
+fn check_entries(
+    resource: &FluentResource,
+    file: FileId,
+    sources: &SourceMap,
+    index: &mut MessageIndex,
+    diags: &mut Diagnostics,
+) {
+    let source = resource.source();
+    let span_of = |s: &str| {
+        let offset = (s.as_ptr() as usize).saturating_sub(source.as_ptr() as usize);
+        let (line, col) = line_col(source, offset);
+        Span::at(file, line, col)
+    };
+    for entry in resource.entries() {
+        let ast::Entry::Message(msg) = entry else {
+            continue;
+        };
+        let id = msg.id.name;
+        let span = span_of(id);
+        if let Some(first) = index.get(id) {
+            diags.push(
+                Diagnostic::error(span, format!("the message `{id}` is defined twice")).help(
+                    format!(
+                        "it is already defined at {}:{}; remove or rename one of them",
+                        sources.name(first.file),
+                        first.line
+                    ),
+                ),
+            );
+            continue;
+        }
+        index.insert(id.to_string(), span);
+        let patterns = msg
+            .value
+            .iter()
+            .chain(msg.attributes.iter().map(|a| &a.value));
+        for p in patterns {
+            check_pattern(p, &span_of, diags);
+        }
+    }
+}
+
+/// Flags `{ $count -> [one] … }`: a number selected without `PLURAL()`.
+fn check_pattern(p: &ast::Pattern<&str>, span_of: &dyn Fn(&str) -> Span, diags: &mut Diagnostics) {
+    for el in &p.elements {
+        let ast::PatternElement::Placeable { expression } = el else {
+            continue;
+        };
+        let ast::Expression::Select { selector, variants } = expression else {
+            continue;
+        };
+        let plural_keys = variants.iter().any(|v| match &v.key {
+            ast::VariantKey::Identifier { name } => {
+                matches!(*name, "zero" | "one" | "two" | "few" | "many")
+            }
+            ast::VariantKey::NumberLiteral { .. } => false,
+        });
+        if let ast::InlineExpression::VariableReference { id } = selector {
+            if plural_keys {
+                diags.push(
+                    Diagnostic::error(span_of(id.name), format!("`${}` selects plural forms without PLURAL()", id.name))
+                        .help(format!("write `{{ PLURAL(${}) -> … }}`: the plural rules built into Fluent get Lithuanian wrong (22, 25, 102, 111, 2.5)", id.name)),
+                );
+            }
+        }
+        for v in variants {
+            check_pattern(&v.value, span_of, diags);
+        }
+    }
+}
+
+/// Every message id must be in every language. Returns, per language, the
+/// ids that are missing there (for fallbacks under `--allow-missing`).
+pub fn check_complete(
+    indexes: &BTreeMap<Lang, MessageIndex>,
+    default: &Lang,
+    allow_missing: bool,
+    diags: &mut Diagnostics,
+) -> BTreeMap<Lang, BTreeSet<String>> {
+    let mut missing = BTreeMap::new();
+    let Some(base) = indexes.get(default) else {
+        return missing;
+    };
+    for (lang, index) in indexes {
+        if lang == default {
+            continue;
+        }
+        let mut gone = BTreeSet::new();
+        for (id, span) in base {
+            if !index.contains_key(id) {
+                let msg = format!("the message `{id}` has no {lang} translation");
+                let help = format!("add `{id} = …` to a file in locales/{lang}/, translating the {default} text shown here");
+                let d = if allow_missing {
+                    Diagnostic::warning(*span, msg)
+                } else {
+                    Diagnostic::error(*span, msg)
+                };
+                diags.push(d.help(help));
+                gone.insert(id.clone());
+            }
+        }
+        for (id, span) in index {
+            if !base.contains_key(id) {
+                diags.push(
+                    Diagnostic::error(
+                        *span,
+                        format!("the message `{id}` exists in {lang} but not in {default}"),
+                    )
+                    .help(format!(
+                        "add it to locales/{default}/ too, or remove it if it is no longer used"
+                    )),
+                );
+            }
+        }
+        missing.insert(lang.clone(), gone);
+    }
+    missing
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,287 @@
+//! Numbers, percentages, money, dates and plural categories by CLDR rules,
+//! through ICU4X's compiled data: `515 839`, `30,8 %`, `844 tūkst. £`,
+//! `2019 m. liepos 1 d.` in Lithuanian. No string tricks: every separator,
+//! sign and word comes from CLDR for the language.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use fixed_decimal::{Decimal, SignDisplay};
+use icu_calendar::{Date as IcuDate, Iso};
+use icu_datetime::fieldsets::{YM, YMD};
+use icu_datetime::DateTimeFormatter;
+use icu_decimal::DecimalFormatter;
+use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_experimental::dimension::currency::CurrencyType;
+use icu_experimental::dimension::percent::formatter::PercentFormatter;
+use icu_locale_core::Locale;
+use icu_plurals::{PluralCategory, PluralRules};
+
+use crate::model::{Currency, Date, Lang, Qualifier, Value};
+
+/// Every CLDR formatter one language needs, built once per build.
+pub struct Formats {
+    decimal: DecimalFormatter,
+    percent: PercentFormatter<DecimalFormatter>,
+    date: DateTimeFormatter<YMD>,
+    month: DateTimeFormatter<YM>,
+    plurals: PluralRules,
+    locale: Locale,
+    /// Currency formatters are per currency; built on first use.
+    money: Mutex<HashMap<Currency, Arc<MoneyFormats>>>,
+}
+
+struct MoneyFormats {
+    full: CurrencyFormatter<DecimalFormatter>,
+    compact: CurrencyFormatter<icu_decimal::CompactDecimalFormatter>,
+}
+
+/// A formatter could not be built (a language ICU4X has no data for).
+#[derive(Debug, thiserror::Error)]
+#[error("no CLDR data to format {what} in `{lang}` ({source})")]
+pub struct FormatError {
+    lang: String,
+    what: &'static str,
+    source: icu_provider::DataError,
+}
+
+impl Formats {
+    /// Builds the formatters for `lang`.
+    pub fn new(lang: &Lang) -> Result<Formats, FormatError> {
+        let locale = Locale::try_from_str(lang.as_str()).unwrap_or(Locale::UNKNOWN);
+        let err = |what| {
+            let lang = lang.to_string();
+            move |source| FormatError { lang, what, source }
+        };
+        Ok(Formats {
+            decimal: DecimalFormatter::try_new(locale.clone().into(), Default::default())
+                .map_err(err("numbers"))?,
+            percent: PercentFormatter::try_new(locale.clone().into(), Default::default())
+                .map_err(err("percentages"))?,
+            date: DateTimeFormatter::try_new(locale.clone().into(), YMD::long()).map_err(|e| {
+                FormatError {
+                    lang: lang.to_string(),
+                    what: "dates",
+                    source: datetime_error(e),
+                }
+            })?,
+            month: DateTimeFormatter::try_new(locale.clone().into(), YM::long()).map_err(|e| {
+                FormatError {
+                    lang: lang.to_string(),
+                    what: "months",
+                    source: datetime_error(e),
+                }
+            })?,
+            plurals: PluralRules::try_new_cardinal(locale.clone().into())
+                .map_err(err("plurals"))?,
+            locale,
+            money: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// A whole number: `515,839` / `515 839`.
+    pub fn count(&self, n: u64) -> String {
+        self.decimal.format(&Decimal::from(n)).to_string()
+    }
+
+    /// Any number, with up to `max_fraction` decimals and no trailing zeros.
+    pub fn number(&self, x: f64, max_fraction: i16) -> String {
+        self.decimal.format(&decimal(x, max_fraction)).to_string()
+    }
+
+    /// A share 0..1 as a percent with up to two decimals: `30.8%` / `30,8 %`.
+    pub fn share(&self, x: f64) -> String {
+        self.percent.format(&decimal(x * 100.0, 2)).to_string()
+    }
+
+    /// A relative change with its sign: `+177%` / `+177 %`.
+    pub fn change(&self, x: f64) -> String {
+        let d = decimal(x * 100.0, 2).with_sign_display(SignDisplay::ExceptZero);
+        self.percent.format(&d).to_string()
+    }
+
+    /// Money in full: `£844,000.00` / `844 000,00 £`.
+    pub fn money(&self, amount: f64, currency: Currency) -> String {
+        match self.money_formats(currency) {
+            Some(f) => f.full.format_fixed_decimal(&decimal(amount, 2)).to_string(),
+            None => format!("{} {}", self.number(amount, 2), currency.as_str()),
+        }
+    }
+
+    /// Money in short: `£844K` / `844 tūkst. £`.
+    pub fn money_compact(&self, amount: f64, currency: Currency) -> String {
+        match self.money_formats(currency) {
+            Some(f) => f
+                .compact
+                .format_fixed_decimal(&decimal(amount, 0))
+                .to_string(),
+            None => format!("{} {}", self.number(amount, 0), currency.as_str()),
+        }
+    }
+
+    /// The formatters for `currency`, built on first use; `None` when CLDR
+    /// has no data for it (the amount is then shown with the ISO code).
+    fn money_formats(&self, currency: Currency) -> Option<Arc<MoneyFormats>> {
+        // A poisoned lock only means another thread panicked mid-insert;
+        // the map itself is still usable.
+        let mut cache = self.money.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(f) = cache.get(&currency) {
+            return Some(f.clone());
+        }
+        let code = CurrencyType::try_from_str(currency.as_str()).ok()?;
+        let full =
+            CurrencyFormatter::try_new_symbol(self.locale.clone().into(), code, Default::default())
+                .ok()?;
+        let compact = CurrencyFormatter::try_new_compact_symbol(
+            self.locale.clone().into(),
+            code,
+            Default::default(),
+        )
+        .ok()?;
+        let f = Arc::new(MoneyFormats { full, compact });
+        cache.insert(currency, f.clone());
+        Some(f)
+    }
+
+    /// A metric value by its kind; money in short form.
+    pub fn value(&self, v: &Value) -> String {
+        match *v {
+            Value::Count(n) => self.count(n),
+            Value::Share(x) => self.share(x),
+            Value::Change(x) => self.change(x),
+            Value::Money { amount, currency } => self.money_compact(amount, currency),
+        }
+    }
+
+    /// A day: `1 July 2019` / `2019 m. liepos 1 d.`.
+    pub fn date(&self, d: Date) -> String {
+        match icu_date(d) {
+            Some(date) => self.date.format(&date).to_string(),
+            None => d.to_string(),
+        }
+    }
+
+    /// A month: `July 2019` / `2019 m. liepa`.
+    pub fn month(&self, d: Date) -> String {
+        match icu_date(d) {
+            Some(date) => self.month.format(&date).to_string(),
+            None => d.to_string(),
+        }
+    }
+
+    /// The CLDR plural category of `x` (`one`, `few`, `many`, `other`, …),
+    /// as Fluent variant keys spell them.
+    pub fn plural_category(&self, x: f64) -> &'static str {
+        let d = decimal(x, 6);
+        match self.plurals.category_for(&d) {
+            PluralCategory::Zero => "zero",
+            PluralCategory::One => "one",
+            PluralCategory::Two => "two",
+            PluralCategory::Few => "few",
+            PluralCategory::Many => "many",
+            PluralCategory::Other => "other",
+        }
+    }
+}
+
+/// A value with its qualifier as plain text is built by Fluent messages
+/// (`qualifier-at-least = at least { $value }`); this says which message.
+pub fn qualifier_message(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::AtLeast => "qualifier-at-least",
+        Qualifier::About => "qualifier-about",
+    }
+}
+
+fn icu_date(d: Date) -> Option<IcuDate<Iso>> {
+    IcuDate::try_new_iso(d.year, d.month, d.day).ok()
+}
+
+fn datetime_error(e: icu_datetime::DateTimeFormatterLoadError) -> icu_provider::DataError {
+    match e {
+        icu_datetime::DateTimeFormatterLoadError::Data(d) => d,
+        _ => icu_provider::DataErrorKind::InvalidRequest.into_error(),
+    }
+}
+
+/// `x` as an ICU decimal rounded to `max_fraction` places, trailing zeros
+/// removed (so 0.92 is "92 %", not "92.00 %").
+fn decimal(x: f64, max_fraction: i16) -> Decimal {
+    let text = format!("{:.*}", max_fraction.max(0) as usize, x);
+    let mut d = Decimal::try_from_str(&text).unwrap_or_default();
+    d.absolute.trim_end();
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lt() -> Formats {
+        Formats::new(&Lang::parse("lt").unwrap()).unwrap()
+    }
+    fn en() -> Formats {
+        Formats::new(&Lang::parse("en").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn lithuanian_numbers_use_nbsp_groups_and_decimal_comma() {
+        assert_eq!(lt().count(515_839), "515\u{a0}839");
+        assert_eq!(en().count(515_839), "515,839");
+        assert_eq!(lt().number(1.5, 2), "1,5");
+    }
+
+    #[test]
+    fn lithuanian_percent_has_space_before_sign() {
+        assert_eq!(lt().share(0.308), "30,8\u{a0}%");
+        assert_eq!(en().share(0.308), "30.8%");
+        assert_eq!(en().share(0.92), "92%");
+        assert_eq!(en().share(0.0309), "3.09%");
+    }
+
+    #[test]
+    fn change_shows_its_sign() {
+        assert_eq!(en().change(1.77), "+177%");
+        assert_eq!(lt().change(34.49), "+3\u{a0}449\u{a0}%");
+        assert_eq!(en().change(-0.1), "-10%");
+    }
+
+    #[test]
+    fn money_short_and_full() {
+        let gbp = Currency::parse("GBP").unwrap();
+        assert_eq!(en().money_compact(844_000.0, gbp), "£844K");
+        assert_eq!(lt().money_compact(844_000.0, gbp), "844\u{a0}tūkst.\u{a0}£");
+        assert_eq!(en().money(844_000.0, gbp), "£844,000.00");
+    }
+
+    #[test]
+    fn lithuanian_dates() {
+        let d = Date::parse("2019-07-01").unwrap();
+        assert_eq!(lt().date(d), "2019 m. liepos 1 d.");
+        assert_eq!(lt().month(d), "2019 m. liepa");
+        assert_eq!(en().date(d), "July 1, 2019");
+    }
+
+    /// fluent-bundle's bundled rules get these wrong; ours must not.
+    #[test]
+    fn lithuanian_plural_categories_follow_cldr() {
+        let f = lt();
+        let cases = [
+            (1.0, "one"),
+            (2.0, "few"),
+            (10.0, "other"),
+            (11.0, "other"),
+            (21.0, "one"),
+            (22.0, "few"),
+            (25.0, "few"),
+            (102.0, "few"),
+            (111.0, "other"),
+            (1.5, "many"),
+            (2.5, "many"),
+            (0.0, "other"),
+        ];
+        for (n, cat) in cases {
+            assert_eq!(f.plural_category(n), cat, "{n}");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! One view of the site per language: Fluent messages for interface text
+//! and metric labels, CLDR formatting for numbers, money and dates, and the
+//! fallback to the default language that `--allow-missing` permits (always
+//! marked, never silent).
+
+mod bundles;
+pub mod format;
+mod numbers;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+
+pub use format::Formats;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Lang, Localised, Site, SourceMap, Span};
+
+/// Interface text and formatting for every site language.
+pub struct Localiser {
+    default: Lang,
+    langs: BTreeMap<Lang, LangData>,
+}
+
+struct LangData {
+    bundle: bundles::Bundle,
+    formats: Arc<Formats>,
+    index: bundles::MessageIndex,
+}
+
+/// A value passed to a Fluent message.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// A number (formatted by CLDR, selectable with `PLURAL()`).
+    Number(f64),
+    /// Text.
+    Text(String),
+}
+
+/// A message that could not be produced.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum MessageError {
+    /// No such message (or attribute) in any language.
+    #[error("there is no Fluent message `{0}`")]
+    Missing(String),
+    /// The message exists but formatting it failed (a missing `$argument`).
+    #[error("the Fluent message `{id}` could not be formatted: {detail}")]
+    Format {
+        /// Message id.
+        id: String,
+        /// What fluent said.
+        detail: String,
+    },
+}
+
+impl Localiser {
+    /// Builds bundles and formatters for every site language, reporting
+    /// Fluent syntax errors, duplicates and missing translations.
+    pub fn new(
+        site: &Site,
+        sources: &SourceMap,
+        allow_missing: bool,
+        diags: &mut Diagnostics,
+    ) -> Option<Localiser> {
+        let default = site.config.default_lang().clone();
+        let mut langs = BTreeMap::new();
+        for lang in &site.config.languages {
+            let formats = match Formats::new(lang) {
+                Ok(f) => Arc::new(f),
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error(site.config.span, e.to_string())
+                            .help("use a language that CLDR covers, e.g. en, lt, de, pl"),
+                    );
+                    return None;
+                }
+            };
+            let files: Vec<_> = site
+                .locales
+                .get(lang)
+                .map(|v| v.iter().map(|f| f.file).collect())
+                .unwrap_or_default();
+            let (bundle, index) =
+                bundles::build_bundle(lang, &files, sources, formats.clone(), diags);
+            langs.insert(
+                lang.clone(),
+                LangData {
+                    bundle,
+                    formats,
+                    index,
+                },
+            );
+        }
+        let indexes: BTreeMap<Lang, bundles::MessageIndex> = langs
+            .iter()
+            .map(|(l, d)| (l.clone(), d.index.clone()))
+            .collect();
+        bundles::check_complete(&indexes, &default, allow_missing, diags);
+        Some(Localiser { default, langs })
+    }
+
+    /// The site's default language.
+    pub fn default_lang(&self) -> &Lang {
+        &self.default
+    }
+
+    /// CLDR formatters for `lang`.
+    pub fn formats(&self, lang: &Lang) -> &Formats {
+        &self.data(lang).formats
+    }
+
+    fn data(&self, lang: &Lang) -> &LangData {
+        self.langs
+            .get(lang)
+            .or_else(|| self.langs.get(&self.default))
+            .unwrap_or_else(|| unreachable_no_languages())
+    }
+
+    /// Whether `id` exists in the default language (so in every language,
+    /// once validation has passed, or as a fallback).
+    pub fn has_message(&self, id: &str) -> bool {
+        self.data(&self.default).bundle.has_message(id)
+    }
+
+    /// Where `id` is defined in `lang`, if it is.
+    pub fn message_span(&self, lang: &Lang, id: &str) -> Option<Span> {
+        self.data(lang).index.get(id).copied()
+    }
+
+    /// Ids of the messages `lang` lacks, compared with the default language.
+    pub fn missing_ids(&self, lang: &Lang) -> BTreeSet<String> {
+        let base = &self.data(&self.default).index;
+        let own = &self.data(lang).index;
+        base.keys()
+            .filter(|k| !own.contains_key(*k))
+            .cloned()
+            .collect()
+    }
+
+    /// The message `id` (or `id.attr`) in `lang`, falling back to the
+    /// default language (marked) when `lang` lacks it.
+    pub fn message(
+        &self,
+        lang: &Lang,
+        id: &str,
+        args: &[(&str, Arg)],
+    ) -> Result<Localised, MessageError> {
+        let (msg_id, attr) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        if let Some(text) = self.format_in(lang, msg_id, attr, args)? {
+            return Ok(Localised {
+                text,
+                lang: lang.clone(),
+                fallback: false,
+            });
+        }
+        if let Some(text) = self.format_in(&self.default, msg_id, attr, args)? {
+            return Ok(Localised {
+                text,
+                lang: self.default.clone(),
+                fallback: lang != &self.default,
+            });
+        }
+        Err(MessageError::Missing(id.to_string()))
+    }
+
+    /// Like [`Localiser::message`] with no arguments.
+    pub fn text(&self, lang: &Lang, id: &str) -> Result<Localised, MessageError> {
+        self.message(lang, id, &[])
+    }
+
+    fn format_in(
+        &self,
+        lang: &Lang,
+        id: &str,
+        attr: Option<&str>,
+        args: &[(&str, Arg)],
+    ) -> Result<Option<String>, MessageError> {
+        let data = self.data(lang);
+        let Some(msg) = data.bundle.get_message(id) else {
+            return Ok(None);
+        };
+        let pattern = match attr {
+            Some(a) => match msg.get_attribute(a) {
+                Some(at) => at.value(),
+                None => return Ok(None),
+            },
+            None => match msg.value() {
+                Some(v) => v,
+                None => return Ok(None),
+            },
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Number(n) => fargs.set(*k, FluentValue::from(*n)),
+                Arg::Text(s) => fargs.set(*k, FluentValue::from(s.clone())),
+            }
+        }
+        let mut errors = Vec::new();
+        let text = data
+            .bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors);
+        if let Some(e) = errors.first() {
+            return Err(MessageError::Format {
+                id: id.to_string(),
+                detail: e.to_string(),
+            });
+        }
+        Ok(Some(text.into_owned()))
+    }
+}
+
+#[cold]
+fn unreachable_no_languages() -> ! {
+    // Site::config guarantees at least one language and the Localiser is
+    // built with all of them; reaching here is a bug, not bad input.
+    panic!("Localiser has no languages")
+}

@@ -1,0 +1,20 @@
+//! `impact` turns campaign data (YAML) and narrative (Markdown) into a
+//! static, bilingual impact-report website.
+//!
+//! The pipeline, one module a stage: [`load`] -> [`l10n`] -> [`validate`]
+//! -> [`render`] (with [`markdown`]) -> [`publish`], run by [`build::run`].
+//! Problems travel as [`diagnostics::Diagnostic`]s and are turned into text
+//! only at the edge.
+
+#![warn(missing_docs)]
+
+pub mod build;
+pub mod cli;
+pub mod diagnostics;
+pub mod l10n;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod publish;
+pub mod render;
+pub mod validate;

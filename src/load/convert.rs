@@ -1,0 +1,504 @@
+//! Raw YAML structs -> checked model types. Each function checks what can be
+//! checked within one file (a share in 0..1, a count not negative, a date
+//! that exists, a language code the site has) and reports every problem;
+//! checks across files belong to `validate`.
+
+use serde_saphyr::Spanned;
+
+use super::raw::*;
+use super::yaml::span_of;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::*;
+
+/// What conversion needs to know about the file being converted.
+pub struct Ctx<'a> {
+    /// The file.
+    pub file: FileId,
+    /// Lines before the YAML (front matter), added to every line.
+    pub line_offset: u32,
+    /// The site's languages, when site.yaml could be read.
+    pub langs: &'a [Lang],
+    /// Where problems go.
+    pub diags: &'a mut Diagnostics,
+}
+
+impl Ctx<'_> {
+    fn span<T>(&self, v: &Spanned<T>) -> Span {
+        span_of(self.file, v, self.line_offset)
+    }
+
+    fn error(&mut self, span: Span, msg: impl Into<String>, help: impl Into<String>) {
+        self.diags.push(Diagnostic::error(span, msg).help(help));
+    }
+
+    /// A `{ en: "…", lt: "…" }` map; unknown languages are errors, missing
+    /// ones are left for `validate` (which knows about `--allow-missing`).
+    pub fn lang_map(&mut self, raw: RawLangMap) -> LangMap {
+        let span = self.span(&raw);
+        let mut values = std::collections::BTreeMap::new();
+        for (key, text) in raw.value.0 {
+            let key_span = self.span(&key);
+            match Lang::parse(&key.value) {
+                Some(lang) if self.langs.is_empty() || self.langs.contains(&lang) => {
+                    values.insert(lang, text.value);
+                }
+                _ => {
+                    let known = self
+                        .langs
+                        .iter()
+                        .map(Lang::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.error(
+                        key_span,
+                        format!("unknown language `{}` in a text map", key.value),
+                        format!("the site's languages (site.yaml `languages`) are: {known}"),
+                    );
+                }
+            }
+        }
+        LangMap { values, span }
+    }
+
+    /// A date written `YYYY-MM-DD`.
+    pub fn date(&mut self, raw: &Spanned<String>) -> Option<Date> {
+        let d = Date::parse(&raw.value);
+        if d.is_none() {
+            let span = self.span(raw);
+            self.error(
+                span,
+                format!("`{}` is not a date", raw.value),
+                "write dates as YYYY-MM-DD, e.g. 2019-07-01",
+            );
+        }
+        d
+    }
+
+    /// `{ start, end }`, with `end` not before `start`.
+    pub fn period(&mut self, raw: &RawPeriod) -> Option<Period> {
+        let (start, end) = (self.date(&raw.start), self.date(&raw.end));
+        let (start, end) = (start?, end?);
+        if end < start {
+            let span = self.span(&raw.end);
+            self.error(
+                span,
+                format!("the period ends ({end}) before it starts ({start})"),
+                "swap `start` and `end`",
+            );
+            return None;
+        }
+        Some(Period { start, end })
+    }
+
+    /// A metric value, checked for its kind's range.
+    pub fn value(&mut self, raw: &Spanned<RawValue>) -> Option<Value> {
+        let span = self.span(raw);
+        match raw.value {
+            RawValue::Int(n) if n < 0 => {
+                self.error(
+                    span,
+                    format!("a count cannot be negative (found {n})"),
+                    "counts are how many of something: write 0 or more",
+                );
+                None
+            }
+            RawValue::Int(n) => Some(Value::Count(n as u64)),
+            RawValue::Float(x) if !(0.0..=1.0).contains(&x) => {
+                let hint = if x > 1.0 && x <= 100.0 {
+                    format!(
+                        "shares are fractions: write {} for {}%; for a whole count drop the decimal point; for an increase write `{{ change: {} }}`",
+                        trim_float(x / 100.0),
+                        trim_float(x),
+                        trim_float(x / 100.0)
+                    )
+                } else {
+                    "shares are fractions from 0 to 1 (0.92 is 92%)".to_string()
+                };
+                self.error(
+                    span,
+                    format!("a share must be between 0 and 1 (found {})", trim_float(x)),
+                    hint,
+                );
+                None
+            }
+            RawValue::Float(x) => Some(Value::Share(x)),
+            RawValue::Change(x) => Some(Value::Change(x)),
+            RawValue::Money {
+                amount,
+                currency,
+                len,
+            } => {
+                let code = std::str::from_utf8(&currency[..len.min(8)]).unwrap_or("");
+                let currency = match Currency::parse(code) {
+                    Some(c) if len == 3 => c,
+                    _ => {
+                        self.error(
+                            span,
+                            format!("`{code}` is not a currency code"),
+                            "use the three-letter ISO 4217 code in capitals: GBP, EUR, USD",
+                        );
+                        return None;
+                    }
+                };
+                if amount < 0.0 {
+                    self.error(
+                        span,
+                        "an amount of money cannot be negative",
+                        "write the amount without a minus sign",
+                    );
+                    return None;
+                }
+                Some(Value::Money { amount, currency })
+            }
+        }
+    }
+
+    /// A headline figure or result.
+    pub fn figure(&mut self, raw: RawFigure) -> Option<Figure> {
+        let span = self.span(&raw.metric);
+        self.metric_key(&raw.metric);
+        let value = self.value(&raw.value)?;
+        Some(Figure {
+            metric: raw.metric.value,
+            value,
+            qualifier: raw.qualifier.map(|q| q.value),
+            audience: raw.audience.map(|a| a.value),
+            span,
+        })
+    }
+
+    fn metric_key(&mut self, key: &Spanned<String>) {
+        let ok = !key.value.is_empty()
+            && key
+                .value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !ok {
+            let span = self.span(key);
+            self.error(
+                span,
+                format!("`{}` is not a valid metric key", key.value),
+                "metric keys use lowercase letters, digits and underscores, e.g. video_plays_95",
+            );
+        }
+    }
+
+    /// An identifier used in URLs or shortcodes.
+    pub fn ident(&mut self, raw: &Spanned<String>, what: &str) -> String {
+        if !is_slug(&raw.value) {
+            let span = self.span(raw);
+            self.error(
+                span,
+                format!("`{}` is not a valid {what}", raw.value),
+                "use lowercase letters, digits and hyphens, e.g. lincolnshire or lithuania-first-phase",
+            );
+        }
+        raw.value.clone()
+    }
+
+    fn organisation(&mut self, raw: RawOrganisation) -> Organisation {
+        if let Some(url) = &raw.url {
+            if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
+                let span = self.span(url);
+                self.error(
+                    span,
+                    format!("`{}` is not a web address", url.value),
+                    "write the full address, starting with https://",
+                );
+            }
+        }
+        Organisation {
+            name: raw.name.value,
+            url: raw.url.map(|u| u.value),
+        }
+    }
+}
+
+/// Whether `s` is usable as a URL segment or identifier.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn trim_float(x: f64) -> String {
+    let s = format!("{x:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `content/site.yaml` -> [`SiteConfig`].
+pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Option<SiteConfig> {
+    let mut langs = Vec::new();
+    for l in &raw.languages.value {
+        match Lang::parse(&l.value) {
+            Some(lang) if !langs.contains(&lang) => langs.push(lang),
+            Some(_) => diags.push(
+                Diagnostic::error(
+                    span_of(file, l, 0),
+                    format!("language `{}` is listed twice", l.value),
+                )
+                .help("list each language once"),
+            ),
+            None => diags.push(
+                Diagnostic::error(
+                    span_of(file, l, 0),
+                    format!("`{}` is not a language code", l.value),
+                )
+                .help("use two-letter ISO 639-1 codes in lower case, e.g. en, lt"),
+            ),
+        }
+    }
+    if langs.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                span_of(file, &raw.languages, 0),
+                "the site needs at least one language",
+            )
+            .help("write `languages: [en, lt]`; the first is the default"),
+        );
+        return None;
+    }
+    let mut ctx = Ctx {
+        file,
+        line_offset: 0,
+        langs: &langs,
+        diags,
+    };
+    let title = ctx.lang_map(raw.title);
+    let description = raw.description.map(|d| ctx.lang_map(d));
+    let organisation = ctx.organisation(raw.organisation);
+    let mut base_url = raw
+        .base_url
+        .as_ref()
+        .map(|b| b.value.clone())
+        .unwrap_or_else(|| "/".into());
+    if let Some(b) = &raw.base_url {
+        let ok =
+            b.value == "/" || b.value.starts_with("https://") || b.value.starts_with("http://");
+        if !ok {
+            let span = ctx.span(b);
+            ctx.error(span, format!("`{}` is not a site address", b.value), "write the full address where the site is published, e.g. https://example.org/impact/, or \"/\"");
+        }
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    let theme = raw
+        .theme
+        .map(|t| ctx.ident(&t, "theme name"))
+        .unwrap_or_else(|| "default".into());
+    Some(SiteConfig {
+        title,
+        description,
+        languages: langs,
+        base_url,
+        organisation,
+        theme,
+        allow_raw_html: raw.allow_raw_html,
+        span: Span::file(file),
+    })
+}
+
+/// `report.yaml` -> the YAML part of a [`Report`] (Markdown is added by the loader).
+pub fn report(
+    raw: RawReport,
+    slug: &str,
+    file: FileId,
+    langs: &[Lang],
+    diags: &mut Diagnostics,
+) -> Option<Report> {
+    let mut ctx = Ctx {
+        file,
+        line_offset: 0,
+        langs,
+        diags,
+    };
+    let title = ctx.lang_map(raw.title);
+    let summary = ctx.lang_map(raw.summary);
+    let period = ctx.period(&raw.period);
+    let headline: Vec<Figure> = raw
+        .headline
+        .into_iter()
+        .filter_map(|f| ctx.figure(f))
+        .collect();
+    let campaigns = raw
+        .campaigns
+        .iter()
+        .map(|c| (ctx.ident(c, "campaign name"), ctx.span(c)))
+        .collect();
+    let finances = raw.finances.and_then(|f| {
+        let period = ctx.period(&f.period);
+        let currency = Currency::parse(&f.currency.value);
+        if currency.is_none() {
+            let span = ctx.span(&f.currency);
+            ctx.error(
+                span,
+                format!("`{}` is not a currency code", f.currency.value),
+                "use the three-letter ISO 4217 code in capitals: GBP, EUR, USD",
+            );
+        }
+        for v in [&f.income, &f.expenditure] {
+            if v.value < 0.0 {
+                let span = ctx.span(v);
+                ctx.error(
+                    span,
+                    "an amount of money cannot be negative",
+                    "write the amount without a minus sign",
+                );
+            }
+        }
+        Some(Finances {
+            period: period?,
+            currency: currency?,
+            income: f.income.value,
+            expenditure: f.expenditure.value,
+        })
+    });
+    Some(Report {
+        slug: slug.to_string(),
+        title,
+        period: period?,
+        summary,
+        headline,
+        campaigns,
+        finances,
+        intro: LangDocs::default(),
+        sections: Vec::new(),
+        file,
+    })
+}
+
+/// `campaign.yaml` -> the YAML part of a [`Campaign`].
+pub fn campaign(
+    raw: RawCampaign,
+    slug: &str,
+    file: FileId,
+    langs: &[Lang],
+    diags: &mut Diagnostics,
+) -> Option<Campaign> {
+    let mut ctx = Ctx {
+        file,
+        line_offset: 0,
+        langs,
+        diags,
+    };
+    let name = ctx.lang_map(raw.name);
+    let summary = ctx.lang_map(raw.summary);
+    let period = ctx.period(&raw.period);
+    let mut countries = Vec::new();
+    for c in &raw.countries {
+        if c.value.len() == 2 && c.value.chars().all(|ch| ch.is_ascii_uppercase()) {
+            countries.push(c.value.clone());
+        } else {
+            let span = ctx.span(c);
+            ctx.error(
+                span,
+                format!("`{}` is not a country code", c.value),
+                "use two-letter ISO 3166-1 codes in capitals: GB, LT, ID",
+            );
+        }
+    }
+    let mut languages = Vec::new();
+    for l in &raw.languages {
+        if Lang::parse(&l.value).is_some() {
+            languages.push(l.value.clone());
+        } else {
+            let span = ctx.span(l);
+            ctx.error(
+                span,
+                format!("`{}` is not a language code", l.value),
+                "use two-letter ISO 639-1 codes in lower case: en, lt, id",
+            );
+        }
+    }
+    let partners = raw
+        .partners
+        .into_iter()
+        .map(|p| ctx.organisation(p))
+        .collect();
+    let mut audiences = Vec::new();
+    for a in raw.audiences {
+        let span = ctx.span(&a.id);
+        let id = ctx.ident(&a.id, "audience id");
+        let name = ctx.lang_map(a.name);
+        let mut metrics = Vec::new();
+        for (key, value) in a.metrics.map(|m| m.0).unwrap_or_default() {
+            ctx.metric_key(&key);
+            let kspan = ctx.span(&key);
+            if let Some(v) = ctx.value(&value) {
+                metrics.push(Figure {
+                    metric: key.value,
+                    value: v,
+                    qualifier: None,
+                    audience: Some(id.clone()),
+                    span: kspan,
+                });
+            }
+        }
+        audiences.push(Audience {
+            id,
+            name,
+            metrics,
+            span,
+        });
+    }
+    let results = raw
+        .results
+        .into_iter()
+        .filter_map(|f| ctx.figure(f))
+        .collect();
+    let quotes = raw
+        .quotes
+        .into_iter()
+        .map(|q| Quote {
+            text: ctx.lang_map(q.text),
+            who: ctx.lang_map(q.who),
+        })
+        .collect();
+    let mut charts = Vec::new();
+    for c in raw.charts {
+        let span = ctx.span(&c.id);
+        let id = ctx.ident(&c.id, "chart id");
+        let title = ctx.lang_map(c.title);
+        let mut data = Vec::new();
+        for d in c.data {
+            if !d.value.value.is_finite() || d.value.value < 0.0 {
+                let span = ctx.span(&d.value);
+                ctx.error(
+                    span,
+                    "a chart value must be a number of 0 or more",
+                    "write the figure without quotes or signs",
+                );
+            }
+            data.push(ChartDatum {
+                label: ctx.lang_map(d.label),
+                value: d.value.value,
+            });
+        }
+        charts.push(ChartSpec {
+            id,
+            kind: c.kind.value,
+            title,
+            unit: c.unit.value,
+            data,
+            span,
+        });
+    }
+    Some(Campaign {
+        slug: slug.to_string(),
+        name,
+        summary,
+        period: period?,
+        countries,
+        languages,
+        partners,
+        audiences,
+        results,
+        quotes,
+        charts,
+        story: LangDocs::default(),
+        file,
+    })
+}

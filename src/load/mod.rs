@@ -1,0 +1,344 @@
+//! Files -> typed model. Reads `content/`, `locales/` and
+//! `themes/<theme>/` under the site root, and nothing else. Every problem
+//! found is collected; the model holds whatever could be read, so that
+//! `validate` can report the rest of the site's problems in the same run.
+//! Loading never formats text.
+
+mod convert;
+mod files;
+mod front_matter;
+pub(crate) mod raw;
+pub(crate) mod yaml;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::*;
+pub use convert::is_slug;
+use files::Reader;
+
+/// What loading produced: the model (when site.yaml could be read), every
+/// file read, and every problem found.
+pub struct Loaded {
+    /// The site, if `content/site.yaml` was readable.
+    pub site: Option<Site>,
+    /// Every text file read.
+    pub sources: SourceMap,
+    /// Problems found while loading.
+    pub diags: Diagnostics,
+}
+
+/// Loads the site under `root`.
+pub fn load_site(root: &Path) -> Loaded {
+    let mut reader = match Reader::new(root) {
+        Ok(r) => r,
+        Err(e) => {
+            let mut diags = Diagnostics::default();
+            diags.push(
+                Diagnostic::error(
+                    None,
+                    format!("cannot open the site folder {} ({e})", root.display()),
+                )
+                .help("run impact in the site's folder, or pass it with --root DIR"),
+            );
+            return Loaded {
+                site: None,
+                sources: SourceMap::default(),
+                diags,
+            };
+        }
+    };
+    let site = load_with(&mut reader);
+    Loaded {
+        site,
+        sources: reader.sources,
+        diags: reader.diags,
+    }
+}
+
+fn load_with(r: &mut Reader) -> Option<Site> {
+    let root = r.root().to_path_buf();
+    let site_path = root.join("content/site.yaml");
+    if !site_path.exists() {
+        r.diags.push(
+            Diagnostic::error(None, format!("no content/site.yaml in {}", root.display()))
+                .help("run impact in the site's folder (the one with content/, locales/ and themes/), or pass it with --root DIR"),
+        );
+        return None;
+    }
+    let config = read_yaml::<raw::RawSite>(r, &site_path)
+        .and_then(|(id, raw)| convert::site_config(raw, id, &mut r.diags));
+    let langs: Vec<Lang> = config
+        .as_ref()
+        .map(|c| c.languages.clone())
+        .unwrap_or_default();
+
+    let campaigns = load_campaigns(r, &root.join("content/campaigns"), &langs);
+    let reports = load_reports(r, &root.join("content/reports"), &langs);
+    let locales = load_locales(r, &root.join("locales"), &langs);
+    let theme_name = config
+        .as_ref()
+        .map(|c| c.theme.clone())
+        .unwrap_or_else(|| "default".into());
+    let theme = load_theme(r, &theme_name);
+    Some(Site {
+        config: config?,
+        reports,
+        campaigns,
+        locales,
+        theme,
+    })
+}
+
+fn read_yaml<T: serde::de::DeserializeOwned>(r: &mut Reader, path: &Path) -> Option<(FileId, T)> {
+    let (id, text) = r.read_text(path)?;
+    match yaml::parse::<T>(id, &text, 0) {
+        Ok(v) => Some((id, v)),
+        Err(d) => {
+            r.diags.push(d);
+            None
+        }
+    }
+}
+
+/// Folders under `dir` whose names are valid slugs; other names are errors.
+fn slug_dirs(r: &mut Reader, dir: &Path, what: &str) -> Vec<(String, std::path::PathBuf)> {
+    let mut out = Vec::new();
+    for path in r.list_dir(dir) {
+        if !r.is_real_dir(&path) {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !is_slug(&name) {
+            let id = r.sources.add(r.name(&path), String::new());
+            r.diags.push(
+                Diagnostic::error(Span::file(id), format!("the {what} folder name `{name}` cannot be used in a web address"))
+                    .help("rename the folder with lowercase letters, digits and hyphens, e.g. lithuanian-communities"),
+            );
+            continue;
+        }
+        out.push((name, path));
+    }
+    out
+}
+
+fn load_campaigns(r: &mut Reader, dir: &Path, langs: &[Lang]) -> BTreeMap<String, Campaign> {
+    let mut out = BTreeMap::new();
+    for (slug, path) in slug_dirs(r, dir, "campaign") {
+        let yaml_path = path.join("campaign.yaml");
+        if !yaml_path.exists() {
+            let id = r.sources.add(r.name(&path), String::new());
+            r.diags.push(
+                Diagnostic::error(Span::file(id), format!("campaign folder `{slug}` has no campaign.yaml"))
+                    .help(format!("add content/campaigns/{slug}/campaign.yaml (`impact new campaign {slug}` writes one), or remove the folder")),
+            );
+            continue;
+        }
+        let docs = load_docs(r, &path, "story", langs);
+        let Some((id, raw)) = read_yaml::<raw::RawCampaign>(r, &yaml_path) else {
+            continue;
+        };
+        if let Some(mut c) = convert::campaign(raw, &slug, id, langs, &mut r.diags) {
+            c.story = docs;
+            out.insert(slug, c);
+        }
+    }
+    out
+}
+
+fn load_reports(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Report> {
+    let mut out = Vec::new();
+    for (slug, path) in slug_dirs(r, dir, "report") {
+        let yaml_path = path.join("report.yaml");
+        if !yaml_path.exists() {
+            let id = r.sources.add(r.name(&path), String::new());
+            r.diags.push(
+                Diagnostic::error(Span::file(id), format!("report folder `{slug}` has no report.yaml"))
+                    .help(format!("add content/reports/{slug}/report.yaml (`impact new report {slug}` writes one), or remove the folder")),
+            );
+            continue;
+        }
+        let intro = load_docs(r, &path, "index", langs);
+        let sections = load_sections(r, &path, langs);
+        let Some((id, raw)) = read_yaml::<raw::RawReport>(r, &yaml_path) else {
+            continue;
+        };
+        if let Some(mut rep) = convert::report(raw, &slug, id, langs, &mut r.diags) {
+            rep.intro = intro;
+            rep.sections = sections;
+            out.push(rep);
+        }
+    }
+    out
+}
+
+/// `<stem>.<lang>.md` files of one folder.
+fn load_docs(r: &mut Reader, dir: &Path, stem: &str, langs: &[Lang]) -> LangDocs {
+    let mut docs = LangDocs::default();
+    for lang in langs {
+        let path = dir.join(format!("{stem}.{lang}.md"));
+        if path.exists() || std::fs::symlink_metadata(&path).is_ok() {
+            if let Some((id, text)) = r.read_text(&path) {
+                if let Some(doc) = front_matter::read_markdown(id, &text, &mut r.diags) {
+                    docs.docs.insert(lang.clone(), doc);
+                }
+            }
+        }
+    }
+    check_stray_markdown(r, dir, langs);
+    docs
+}
+
+/// Markdown files whose language part is not a site language (`story.de.md`
+/// on an en/lt site, `story.md` with no language) would be silently ignored:
+/// say so instead.
+fn check_stray_markdown(r: &mut Reader, dir: &Path, langs: &[Lang]) {
+    for path in r.list_dir(dir) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(stem) = name.strip_suffix(".md") else {
+            continue;
+        };
+        let lang_part = stem.rsplit_once('.').map(|(_, l)| l);
+        let ok = lang_part
+            .and_then(Lang::parse)
+            .is_some_and(|l| langs.contains(&l));
+        if !ok && !langs.is_empty() {
+            let id = r.sources.add(r.name(&path), String::new());
+            let known = langs
+                .iter()
+                .map(Lang::as_str)
+                .collect::<Vec<_>>()
+                .join(", ");
+            r.diags.push(
+                Diagnostic::error(Span::file(id), format!("{name} is not named for a site language"))
+                    .help(format!("Markdown files are named <name>.<language>.md with a language of site.yaml ({known}), e.g. story.lt.md")),
+            );
+        }
+    }
+}
+
+/// Report sections: every `<name>.<lang>.md` except `index`.
+fn load_sections(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Section> {
+    let mut names: Vec<String> = Vec::new();
+    for path in r.list_dir(dir) {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some((name, _lang)) = file.strip_suffix(".md").and_then(|s| s.rsplit_once('.')) {
+            if name != "index" && !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    let mut sections = Vec::new();
+    for name in names {
+        if !is_slug(&name) {
+            let id = r.sources.add(r.name(&dir.join(&name)), String::new());
+            r.diags.push(
+                Diagnostic::error(Span::file(id), format!("the section name `{name}` cannot be used as a page anchor"))
+                    .help("rename the file with lowercase letters, digits and hyphens, e.g. learning.en.md"),
+            );
+            continue;
+        }
+        let docs = load_section_docs(r, dir, &name, langs);
+        sections.push(Section { name, docs });
+    }
+    sections.sort_by(|a, b| {
+        let wa = a.docs.docs.values().next().map(|d| d.weight).unwrap_or(0);
+        let wb = b.docs.docs.values().next().map(|d| d.weight).unwrap_or(0);
+        (wa, &a.name).cmp(&(wb, &b.name))
+    });
+    sections
+}
+
+fn load_section_docs(r: &mut Reader, dir: &Path, name: &str, langs: &[Lang]) -> LangDocs {
+    let mut docs = LangDocs::default();
+    for lang in langs {
+        let path = dir.join(format!("{name}.{lang}.md"));
+        if path.exists() {
+            if let Some((id, text)) = r.read_text(&path) {
+                if let Some(doc) = front_matter::read_markdown(id, &text, &mut r.diags) {
+                    docs.docs.insert(lang.clone(), doc);
+                }
+            }
+        }
+    }
+    docs
+}
+
+/// `locales/<lang>/*.ftl`, for the site's languages.
+fn load_locales(r: &mut Reader, dir: &Path, langs: &[Lang]) -> BTreeMap<Lang, Vec<FluentFile>> {
+    let mut out = BTreeMap::new();
+    for lang in langs {
+        let lang_dir = dir.join(lang.as_str());
+        let mut files = Vec::new();
+        if !lang_dir.is_dir() {
+            r.diags.push(
+                Diagnostic::error(
+                    None,
+                    format!("no locales/{lang}/ folder for the site language `{lang}`"),
+                )
+                .help(format!(
+                    "copy locales/en/ to locales/{lang}/ and translate the messages"
+                )),
+            );
+        }
+        for path in r.list_dir(&lang_dir) {
+            if path.extension().is_some_and(|e| e == "ftl") {
+                if let Some((file, _)) = r.read_text(&path) {
+                    files.push(FluentFile { file });
+                }
+            }
+        }
+        out.insert(lang.clone(), files);
+    }
+    out
+}
+
+/// `themes/<name>/templates/*.html` and `themes/<name>/static/**`.
+fn load_theme(r: &mut Reader, name: &str) -> Theme {
+    let dir = r.root().join("themes").join(name);
+    let mut theme = Theme {
+        name: name.to_string(),
+        ..Theme::default()
+    };
+    if !dir.is_dir() {
+        r.diags.push(
+            Diagnostic::error(None, format!("the theme `{name}` is not at themes/{name}/"))
+                .help("copy the themes/ folder that comes with impact next to content/, or set `theme:` in site.yaml to a theme you have"),
+        );
+        return theme;
+    }
+    for path in r.list_dir(&dir.join("templates")) {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if file.ends_with(".html") || file.ends_with(".xml") {
+            if let Some((id, _)) = r.read_text(&path) {
+                theme.templates.insert(file, id);
+            }
+        }
+    }
+    let static_dir = dir.join("static");
+    let mut stack = vec![static_dir.clone()];
+    while let Some(d) = stack.pop() {
+        for path in r.list_dir(&d) {
+            if r.is_real_dir(&path) {
+                stack.push(path);
+            } else if let Some(bytes) = r.read_bytes(&path) {
+                let rel = display_name(&static_dir, &path);
+                theme.static_files.insert(rel, bytes);
+            }
+        }
+    }
+    theme
+}

@@ -1,0 +1,484 @@
+//! Markdown -> HTML for one page in one language: CommonMark with tables,
+//! footnotes (ids prefixed per page), smart punctuation with the language's
+//! own quotation marks („…“ in Lithuanian), heading ids, `@/…` content links
+//! and `{{ shortcode(...) }}` placements. What links and shortcodes turn
+//! into is decided by the caller through [`Resolver`]; this module never
+//! reads files or formats numbers.
+
+pub mod shortcode;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+pub use shortcode::Shortcode;
+
+/// What a shortcode renders to.
+#[derive(Debug, Clone)]
+pub enum Placement {
+    /// Inline HTML (a figure in a sentence).
+    Inline(String),
+    /// Block HTML (a chart, a quote); replaces its paragraph when alone in it.
+    Block(String),
+}
+
+/// Decides what `@/` links and shortcodes become on the page being rendered.
+pub trait Resolver {
+    /// The relative URL of a content path such as `@/campaigns/bali`, or an
+    /// explanation of why it does not resolve.
+    fn link(&self, path: &str) -> Result<String, String>;
+    /// The HTML of a shortcode, or what is wrong with it.
+    fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String>;
+}
+
+/// How to render.
+pub struct RenderOptions<'a> {
+    /// The page's language code (chooses the quotation marks).
+    pub lang: &'a str,
+    /// Pass raw HTML through (site.yaml `allow_raw_html`); escaped otherwise.
+    pub allow_raw_html: bool,
+    /// Prefix for footnote ids, unique per document on a page.
+    pub id_prefix: &'a str,
+}
+
+/// A problem found while rendering, at a 1-based line and column of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// What is wrong.
+    pub message: String,
+    /// Line in the body.
+    pub line: u32,
+    /// Column.
+    pub col: u32,
+    /// How to fix it.
+    pub help: String,
+}
+
+/// Renders `body`; problems are returned with the HTML so that every one of
+/// them is reported, not just the first.
+pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (String, Vec<Problem>) {
+    let (text, shortcodes, syntax) = shortcode::extract(body);
+    let mut problems: Vec<Problem> = syntax
+        .into_iter()
+        .map(|e| Problem {
+            message: e.message,
+            line: e.line,
+            col: e.col,
+            help: "shortcodes look like {{ metric(key=\"reach\", audience=\"lincolnshire\") }}, {{ quote(n=1) }} or {{ chart(id=\"…\") }}".into(),
+        })
+        .collect();
+
+    let mut placements = Vec::with_capacity(shortcodes.len());
+    for sc in &shortcodes {
+        match resolver.shortcode(sc) {
+            Ok(p) => placements.push(p),
+            Err(message) => {
+                problems.push(Problem {
+                    message,
+                    line: sc.line,
+                    col: sc.col,
+                    help: shortcode_help(&sc.name),
+                });
+                placements.push(Placement::Inline(String::new()));
+            }
+        }
+    }
+
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH;
+    let parser = Parser::new_ext(&text, options).into_offset_iter();
+    let quotes = QuoteStyle::for_lang(opts.lang);
+    let mut events: Vec<Event> = Vec::new();
+    let mut footnotes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut quote_state = QuoteState::default();
+    let mut in_code = false;
+    for (event, range) in parser {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with("@/") => match resolver.link(&dest_url) {
+                Ok(url) => Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                }),
+                Err(message) => {
+                    let (line, col) = line_col(&text, range.start);
+                    problems.push(Problem {
+                            message,
+                            line,
+                            col,
+                            help: "content links look like @/campaigns/<folder> or @/reports/<folder>, naming a folder under content/".into(),
+                        });
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: CowStr::from("#"),
+                        title,
+                        id,
+                    })
+                }
+            },
+            Event::Start(Tag::CodeBlock(k)) => {
+                in_code = true;
+                Event::Start(Tag::CodeBlock(k))
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                Event::End(TagEnd::CodeBlock)
+            }
+            Event::Start(Tag::Paragraph)
+            | Event::Start(Tag::Item)
+            | Event::Start(Tag::TableCell) => {
+                quote_state = QuoteState::default();
+                event
+            }
+            Event::Text(t) if !in_code => {
+                Event::Text(CowStr::from(quotes.apply(&t, &mut quote_state)))
+            }
+            Event::Html(h) | Event::InlineHtml(h) if !opts.allow_raw_html => Event::Text(h),
+            Event::FootnoteReference(label) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(label.to_string()).or_insert(next);
+                let id = footnote_id(opts.id_prefix, &label);
+                Event::Html(CowStr::from(format!(
+                    "<sup class=\"fn-ref\" id=\"{id}-ref\"><a href=\"#{id}\" aria-describedby=\"{p}-footnotes\">{n}</a></sup>",
+                    p = opts.id_prefix
+                )))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let next = footnotes.len() + 1;
+                let n = *footnotes.entry(label.to_string()).or_insert(next);
+                let id = footnote_id(opts.id_prefix, &label);
+                Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote\" id=\"{id}\"><span class=\"fn-label\">{n}</span>"
+                )))
+            }
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>")),
+            other => other,
+        };
+        events.push(event);
+    }
+    add_heading_ids(&mut events, opts.id_prefix);
+
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let html = wrap_footnotes(&html, opts.id_prefix);
+    let html = html
+        .replace(
+            "<table>",
+            "<div class=\"table-wrap\" tabindex=\"0\"><table>",
+        )
+        .replace("</table>", "</table></div>");
+    (insert_placements(&html, &placements), problems)
+}
+
+fn shortcode_help(name: &str) -> String {
+    match name {
+        "metric" => "write {{ metric(key=\"reach\", audience=\"<audience id>\") }} with a metric and audience of this campaign".into(),
+        "quote" => "write {{ quote(n=1) }} for the first quote under `quotes:` in the YAML".into(),
+        "chart" => "write {{ chart(id=\"<id>\") }} with the id of a chart under `charts:` in the YAML".into(),
+        _ => "the shortcodes are metric(...), quote(...) and chart(...)".into(),
+    }
+}
+
+fn footnote_id(prefix: &str, label: &str) -> String {
+    let clean: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{prefix}-fn-{clean}")
+}
+
+/// Groups the footnote definitions at the end of the document under one
+/// labelled section, so screen readers announce them as footnotes.
+fn wrap_footnotes(html: &str, prefix: &str) -> String {
+    match html.find("<div class=\"footnote\"") {
+        Some(i) => format!(
+            "{}<section class=\"footnotes\" id=\"{prefix}-footnotes\" aria-label=\"Footnotes\">{}</section>\n",
+            &html[..i],
+            &html[i..]
+        ),
+        None => html.to_string(),
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    crate::model::line_col(text, offset)
+}
+
+/// Replaces placeholders with their HTML; a block placement alone in a
+/// paragraph replaces the paragraph.
+fn insert_placements(html: &str, placements: &[Placement]) -> String {
+    if placements.is_empty() {
+        return html.to_string();
+    }
+    let mut out = html.to_string();
+    for (i, p) in placements.iter().enumerate() {
+        let token = format!("{}{i}{}", shortcode::OPEN, shortcode::CLOSE);
+        match p {
+            Placement::Block(b) => {
+                let para = format!("<p>{token}</p>");
+                if out.contains(&para) {
+                    out = out.replacen(&para, b, 1);
+                } else {
+                    out = out.replacen(&token, b, 1);
+                }
+            }
+            Placement::Inline(s) => out = out.replacen(&token, s, 1),
+        }
+    }
+    out
+}
+
+/// Gives every heading without an explicit `{#id}` an id from its text,
+/// unique within the document.
+fn add_heading_ids(events: &mut [Event], prefix: &str) {
+    let mut used = BTreeSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = slugify(&text);
+            let base = if base.is_empty() {
+                format!("{prefix}-section")
+            } else {
+                base
+            };
+            let mut id = base.clone();
+            let mut n = 2;
+            while !used.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) = &events[i]
+            {
+                let (level, classes, attrs): (HeadingLevel, _, _) =
+                    (*level, classes.clone(), attrs.clone());
+                events[i] = Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                });
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+/// A URL- and id-friendly form of a heading: lower case, letters (with
+/// their diacritics) and digits, hyphens between words.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// The quotation marks of a language, applied to what smart punctuation
+/// produced (“…” and ‘…’).
+struct QuoteStyle {
+    open: char,
+    close: char,
+    inner_open: char,
+    inner_close: char,
+}
+
+#[derive(Default)]
+struct QuoteState {
+    prev: Option<char>,
+    inner_open: bool,
+}
+
+impl QuoteStyle {
+    fn for_lang(lang: &str) -> QuoteStyle {
+        match lang {
+            // Lithuanian: „dvigubos“ and ‚viengubos‘ (CLDR lt delimiters).
+            "lt" => QuoteStyle {
+                open: '„',
+                close: '“',
+                inner_open: '‚',
+                inner_close: '‘',
+            },
+            _ => QuoteStyle {
+                open: '“',
+                close: '”',
+                inner_open: '‘',
+                inner_close: '’',
+            },
+        }
+    }
+
+    fn apply(&self, text: &str, st: &mut QuoteState) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            let opening_context = st
+                .prev
+                .is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+            let mapped = match c {
+                // A “ that opens (start, after a space) is an opening quote;
+                // one right after a word is Lithuanian's closing “, typed by hand.
+                '“' if opening_context => self.open,
+                '“' => self.close,
+                '”' => self.close,
+                '‘' if opening_context => {
+                    st.inner_open = true;
+                    self.inner_open
+                }
+                // ’ is also the apostrophe: only close a quote that was opened.
+                '’' if st.inner_open => {
+                    st.inner_open = false;
+                    self.inner_close
+                }
+                other => other,
+            };
+            out.push(mapped);
+            st.prev = Some(c);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fixed;
+    impl Resolver for Fixed {
+        fn link(&self, path: &str) -> Result<String, String> {
+            match path {
+                "@/campaigns/bali" => Ok("../bali/index.html".into()),
+                _ => Err(format!("there is no page {path}")),
+            }
+        }
+        fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {
+            match sc.name.as_str() {
+                "metric" => Ok(Placement::Inline("515\u{a0}839".into())),
+                "quote" => Ok(Placement::Block("<blockquote>Q</blockquote>".into())),
+                _ => Err(format!("unknown shortcode `{}`", sc.name)),
+            }
+        }
+    }
+
+    fn opts(lang: &str) -> RenderOptions<'_> {
+        RenderOptions {
+            lang,
+            allow_raw_html: false,
+            id_prefix: "p",
+        }
+    }
+
+    #[test]
+    fn lithuanian_text_gets_lithuanian_quotes() {
+        let (html, _) = render("Jis sakė: \"labas\" ir 'ok'.\n", &opts("lt"), &Fixed);
+        assert!(html.contains("„labas“"), "{html}");
+        assert!(html.contains("‚ok‘"), "{html}");
+        let (html, _) = render("He said \"hello\".\n", &opts("en"), &Fixed);
+        assert!(html.contains("“hello”"), "{html}");
+    }
+
+    #[test]
+    fn hand_typed_lithuanian_quotes_are_kept() {
+        let (html, _) = render("Kampanija „Karolis“ veikė.\n", &opts("lt"), &Fixed);
+        assert!(html.contains("„Karolis“"), "{html}");
+    }
+
+    #[test]
+    fn content_links_resolve_and_unknown_ones_are_problems() {
+        let (html, problems) = render(
+            "See [Bali](@/campaigns/bali).\n\nAnd [x](@/campaigns/nope).\n",
+            &opts("en"),
+            &Fixed,
+        );
+        assert!(html.contains("href=\"../bali/index.html\""), "{html}");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 3);
+        assert!(!html.contains("@/"), "{html}");
+    }
+
+    #[test]
+    fn shortcodes_inline_and_block() {
+        let (html, problems) = render(
+            "Reached {{ metric(key=\"reach\") }} people.\n\n{{ quote(n=1) }}\n\n{{ nope(x=1) }}\n",
+            &opts("lt"),
+            &Fixed,
+        );
+        assert!(html.contains("Reached 515\u{a0}839 people."), "{html}");
+        assert!(
+            html.contains("<blockquote>Q</blockquote>") && !html.contains("<p><blockquote>"),
+            "{html}"
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 5);
+        assert!(!html.contains('\u{E000}'));
+    }
+
+    #[test]
+    fn footnotes_are_prefixed_and_headings_get_ids() {
+        let (html, _) = render(
+            "## Kas ką žinojo\n\nText[^a].\n\n[^a]: Note.\n",
+            &opts("lt"),
+            &Fixed,
+        );
+        assert!(html.contains("id=\"kas-ką-žinojo\""), "{html}");
+        assert!(html.contains("id=\"p-fn-a\""), "{html}");
+        assert!(html.contains("href=\"#p-fn-a\""), "{html}");
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        let (html, _) = render("<script>alert(1)</script>\n", &opts("en"), &Fixed);
+        assert!(!html.contains("<script>"), "{html}");
+        let allow = RenderOptions {
+            allow_raw_html: true,
+            ..opts("en")
+        };
+        let (html, _) = render("<b>x</b>\n", &allow, &Fixed);
+        assert!(html.contains("<b>x</b>"), "{html}");
+    }
+
+    #[test]
+    fn tables_scroll_on_small_screens() {
+        let (html, _) = render("| a | b |\n|---|---|\n| 1 | 2 |\n", &opts("en"), &Fixed);
+        assert!(
+            html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"),
+            "{html}"
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! `{{ name(key="value", n=1) }}` placements in narrative. They are found in
+//! the raw Markdown (before smart punctuation would curl their quotes) and
+//! replaced by placeholders that pass through Markdown untouched.
+
+use std::collections::BTreeMap;
+
+/// A parsed shortcode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortcode {
+    /// `chart`, `metric`, `quote`.
+    pub name: String,
+    /// Arguments by name.
+    pub args: BTreeMap<String, ArgValue>,
+    /// 1-based line in the body.
+    pub line: u32,
+    /// 1-based column in the body.
+    pub col: u32,
+}
+
+/// A shortcode argument.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgValue {
+    /// `"text"`.
+    Text(String),
+    /// `1`.
+    Number(f64),
+}
+
+impl Shortcode {
+    /// The text argument `key`.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        match self.args.get(key) {
+            Some(ArgValue::Text(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number argument `key`.
+    pub fn number(&self, key: &str) -> Option<f64> {
+        match self.args.get(key) {
+            Some(ArgValue::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// Start and end of a placeholder (Unicode private-use characters, which no
+/// Markdown rule touches).
+pub const OPEN: char = '\u{E000}';
+/// See [`OPEN`].
+pub const CLOSE: char = '\u{E001}';
+
+/// A problem with a shortcode's syntax.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// What is wrong.
+    pub message: String,
+    /// 1-based line in the body.
+    pub line: u32,
+    /// 1-based column.
+    pub col: u32,
+}
+
+/// Replaces every shortcode outside fenced code with a placeholder
+/// `OPEN n CLOSE` and returns the new text with the shortcodes in order.
+pub fn extract(body: &str) -> (String, Vec<Shortcode>, Vec<SyntaxError>) {
+    let mut out = String::with_capacity(body.len());
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    let mut fence: Option<&str> = None;
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        let lineno = i as u32 + 1;
+        let trimmed = line.trim_start();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            out.push_str(line);
+            continue;
+        }
+        let mut rest = line;
+        let mut col_base = 0usize;
+        while let Some(pos) = rest.find("{{") {
+            out.push_str(&rest[..pos]);
+            let col = (col_base + rest[..pos].chars().count() + 1) as u32;
+            match parse_one(&rest[pos..]) {
+                Ok((mut sc, len)) => {
+                    sc.line = lineno;
+                    sc.col = col;
+                    out.push(OPEN);
+                    out.push_str(&found.len().to_string());
+                    out.push(CLOSE);
+                    found.push(sc);
+                    col_base += rest[..pos + len].chars().count();
+                    rest = &rest[pos + len..];
+                }
+                Err(message) => {
+                    errors.push(SyntaxError {
+                        message,
+                        line: lineno,
+                        col,
+                    });
+                    out.push_str("{{");
+                    col_base += rest[..pos + 2].chars().count();
+                    rest = &rest[pos + 2..];
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    (out, found, errors)
+}
+
+/// Parses `{{ name(args) }}` at the start of `s`; returns it and its length.
+fn parse_one(s: &str) -> Result<(Shortcode, usize), String> {
+    let end = s.find("}}").ok_or_else(|| {
+        "a shortcode starts with `{{` but has no closing `}}` on the same line".to_string()
+    })?;
+    let inner = s[2..end].trim();
+    let open = inner.find('(').ok_or_else(|| {
+        format!(
+            "`{{{{ {inner} }}}}` is not a shortcode: write it as `{{{{ name(key=\"value\") }}}}`"
+        )
+    })?;
+    let name = inner[..open].trim();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return Err(format!("`{name}` is not a shortcode name"));
+    }
+    let args_text = inner[open + 1..]
+        .strip_suffix(')')
+        .ok_or_else(|| format!("the shortcode `{name}` is missing its closing `)`"))?;
+    let args = parse_args(args_text).map_err(|e| format!("in the shortcode `{name}`: {e}"))?;
+    Ok((
+        Shortcode {
+            name: name.to_string(),
+            args,
+            line: 0,
+            col: 0,
+        },
+        end + 2,
+    ))
+}
+
+fn parse_args(s: &str) -> Result<BTreeMap<String, ArgValue>, String> {
+    let mut args = BTreeMap::new();
+    let mut rest = s.trim();
+    while !rest.is_empty() {
+        let eq = rest
+            .find('=')
+            .ok_or_else(|| format!("`{rest}` should be `key=\"value\"`"))?;
+        let key = rest[..eq].trim();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!("`{key}` is not an argument name"));
+        }
+        let after = rest[eq + 1..].trim_start();
+        let (value, used) = if let Some(q) = after.strip_prefix('"') {
+            let close = q
+                .find('"')
+                .ok_or_else(|| format!("the value of `{key}` has no closing quote"))?;
+            (ArgValue::Text(q[..close].to_string()), close + 2)
+        } else {
+            let len = after.find(',').unwrap_or(after.len());
+            let num = after[..len].trim();
+            let n: f64 = num.parse().map_err(|_| {
+                format!(
+                    "the value of `{key}` must be a number or text in double quotes, not `{num}`"
+                )
+            })?;
+            (ArgValue::Number(n), len)
+        };
+        if args.insert(key.to_string(), value).is_some() {
+            return Err(format!("`{key}` is given twice"));
+        }
+        rest = after[used..].trim_start();
+        if let Some(r) = rest.strip_prefix(',') {
+            rest = r.trim_start();
+        } else if !rest.is_empty() {
+            return Err(format!("expected `,` between arguments, found `{rest}`"));
+        }
+    }
+    Ok(args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extracts_shortcodes_with_positions() {
+        let body = "Intro.\n\nReach was {{ metric(key=\"reach\", audience=\"lt\") }} people.\n\n{{ quote(n=1) }}\n";
+        let (text, found, errors) = extract(body);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].name, "metric");
+        assert_eq!(found[0].text("audience"), Some("lt"));
+        assert_eq!((found[0].line, found[0].col), (3, 11));
+        assert_eq!(found[1].number("n"), Some(1.0));
+        assert!(text.contains("Reach was \u{E000}0\u{E001} people."));
+        assert!(!text.contains("{{"));
+    }
+
+    #[test]
+    fn leaves_code_fences_alone() {
+        let body = "```\n{{ chart(id=\"x\") }}\n```\n";
+        let (text, found, _) = extract(body);
+        assert!(found.is_empty());
+        assert_eq!(text, body);
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_column() {
+        let (_, _, errors) = extract("a {{ chart(id=\"x\" }}\n");
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].line, errors[0].col), (1, 3));
+        let (_, _, errors) = extract("{{ chart(id=x) }}\n");
+        assert!(
+            errors[0].message.contains("must be a number or text"),
+            "{errors:?}"
+        );
+    }
+}

@@ -1,0 +1,285 @@
+//! The checked content model: what the loader produces from YAML, Markdown,
+//! Fluent and theme files, and every later stage consumes. Values keep the
+//! [`Span`] they were read from. Nothing here reads files or formats text.
+
+mod lang;
+mod span;
+mod value;
+
+pub use lang::{Lang, LangMap, Localised};
+pub use span::{display_name, line_col, FileId, SourceFile, SourceMap, Span};
+pub use value::{Currency, Date, Qualifier, Value, ValueKind};
+
+use std::collections::BTreeMap;
+
+/// A whole site, as loaded from its root folder.
+#[derive(Debug)]
+pub struct Site {
+    /// `content/site.yaml`.
+    pub config: SiteConfig,
+    /// Reports, sorted by slug.
+    pub reports: Vec<Report>,
+    /// Campaigns by slug.
+    pub campaigns: BTreeMap<String, Campaign>,
+    /// Fluent files, by language.
+    pub locales: BTreeMap<Lang, Vec<FluentFile>>,
+    /// The theme's templates and static files.
+    pub theme: Theme,
+}
+
+/// `content/site.yaml`.
+#[derive(Debug)]
+pub struct SiteConfig {
+    /// Site title per language.
+    pub title: LangMap,
+    /// One sentence about the site, per language.
+    pub description: Option<LangMap>,
+    /// Site languages; the first is the default.
+    pub languages: Vec<Lang>,
+    /// Absolute URL of the published site, ending in `/`, for the sitemap
+    /// and social tags. Links inside the site are always relative.
+    pub base_url: String,
+    /// Who publishes the reports.
+    pub organisation: Organisation,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Whether raw HTML in Markdown is passed through (off by default).
+    pub allow_raw_html: bool,
+    /// Where the file is.
+    pub span: Span,
+}
+
+impl SiteConfig {
+    /// The default language (the first of `languages`).
+    pub fn default_lang(&self) -> &Lang {
+        &self.languages[0]
+    }
+}
+
+/// The organisation that publishes the site.
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    /// Its name, the same in every language.
+    pub name: String,
+    /// Its home page.
+    pub url: Option<String>,
+}
+
+/// An inclusive period of days.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Period {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+}
+
+/// A figure: a metric key, its value and how sure it is.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// Metric key, e.g. `reach`; its label is the Fluent message `metric-<key>`.
+    pub metric: String,
+    /// The value.
+    pub value: Value,
+    /// "at least", "about".
+    pub qualifier: Option<Qualifier>,
+    /// The audience it belongs to, for campaign results.
+    pub audience: Option<String>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A Markdown file in one language: its front matter and body.
+#[derive(Debug, Clone)]
+pub struct MarkdownDoc {
+    /// The file.
+    pub file: FileId,
+    /// Title from front matter, if any.
+    pub title: Option<String>,
+    /// Order among sections (lower first).
+    pub weight: i64,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// Lines before the body (front matter), to report body lines correctly.
+    pub body_line_offset: u32,
+}
+
+/// A Markdown text given once per language; a language may be missing when
+/// the build allows it.
+#[derive(Debug, Clone, Default)]
+pub struct LangDocs {
+    /// Documents by language.
+    pub docs: BTreeMap<Lang, MarkdownDoc>,
+}
+
+/// `content/reports/<slug>/`.
+#[derive(Debug)]
+pub struct Report {
+    /// Folder name; also the URL segment.
+    pub slug: String,
+    /// Title per language.
+    pub title: LangMap,
+    /// Period covered.
+    pub period: Period,
+    /// Summary per language.
+    pub summary: LangMap,
+    /// The big figures at the top.
+    pub headline: Vec<Figure>,
+    /// Campaign slugs, in display order.
+    pub campaigns: Vec<(String, Span)>,
+    /// Income and expenditure, if given.
+    pub finances: Option<Finances>,
+    /// `index.<lang>.md`: the introduction.
+    pub intro: LangDocs,
+    /// `<name>.<lang>.md` sections, sorted by weight then name.
+    pub sections: Vec<Section>,
+    /// `report.yaml`.
+    pub file: FileId,
+}
+
+/// A report section (`<name>.<lang>.md`).
+#[derive(Debug)]
+pub struct Section {
+    /// File stem; also the anchor id on the page.
+    pub name: String,
+    /// The section text per language.
+    pub docs: LangDocs,
+}
+
+/// A report's money in and out over a period.
+#[derive(Debug, Clone)]
+pub struct Finances {
+    /// The financial year.
+    pub period: Period,
+    /// ISO 4217 currency.
+    pub currency: Currency,
+    /// Money in.
+    pub income: f64,
+    /// Money out.
+    pub expenditure: f64,
+}
+
+/// `content/campaigns/<slug>/`.
+#[derive(Debug)]
+pub struct Campaign {
+    /// Folder name; also the URL segment.
+    pub slug: String,
+    /// Name per language.
+    pub name: LangMap,
+    /// Summary per language.
+    pub summary: LangMap,
+    /// When it ran.
+    pub period: Period,
+    /// ISO 3166-1 alpha-2 codes, upper case.
+    pub countries: Vec<String>,
+    /// Languages the campaign itself ran in (ISO 639-1).
+    pub languages: Vec<String>,
+    /// Partner organisations.
+    pub partners: Vec<Organisation>,
+    /// Where it ran, with figures per place.
+    pub audiences: Vec<Audience>,
+    /// Single findings.
+    pub results: Vec<Figure>,
+    /// Quotes.
+    pub quotes: Vec<Quote>,
+    /// Declared charts.
+    pub charts: Vec<ChartSpec>,
+    /// `story.<lang>.md`.
+    pub story: LangDocs,
+    /// `campaign.yaml`.
+    pub file: FileId,
+}
+
+/// A place or group a campaign targeted.
+#[derive(Debug)]
+pub struct Audience {
+    /// Identifier used by results and shortcodes.
+    pub id: String,
+    /// Display name per language.
+    pub name: LangMap,
+    /// Figures, in the order written.
+    pub metrics: Vec<Figure>,
+    /// Where the audience was written.
+    pub span: Span,
+}
+
+/// A quote with who said it.
+#[derive(Debug)]
+pub struct Quote {
+    /// The words.
+    pub text: LangMap,
+    /// Who said it.
+    pub who: LangMap,
+}
+
+/// A declared chart (`charts:` in campaign.yaml).
+#[derive(Debug)]
+pub struct ChartSpec {
+    /// Identifier for `{{ chart(id="…") }}`.
+    pub id: String,
+    /// How to draw it.
+    pub kind: ChartKind,
+    /// Title per language.
+    pub title: LangMap,
+    /// What the values are.
+    pub unit: ChartUnit,
+    /// Data points.
+    pub data: Vec<ChartDatum>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// Chart kinds of DESIGN.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    /// Vertical bars.
+    Bar,
+    /// Horizontal bars.
+    Hbar,
+    /// Bars grouped by series.
+    Grouped,
+    /// A line over categories.
+    Line,
+    /// A ring of shares.
+    Donut,
+}
+
+/// What a chart's values are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartUnit {
+    /// Whole numbers.
+    Count,
+    /// Fractions 0..1 shown as percent.
+    Share,
+    /// Amounts of money.
+    Money,
+}
+
+/// One labelled value of a declared chart.
+#[derive(Debug)]
+pub struct ChartDatum {
+    /// Category label per language.
+    pub label: LangMap,
+    /// The value.
+    pub value: f64,
+}
+
+/// A Fluent file of one language.
+#[derive(Debug, Clone)]
+pub struct FluentFile {
+    /// The file.
+    pub file: FileId,
+}
+
+/// A theme: templates by name and static files by path.
+#[derive(Debug, Default)]
+pub struct Theme {
+    /// Folder name.
+    pub name: String,
+    /// `templates/*.html`, by file name.
+    pub templates: BTreeMap<String, FileId>,
+    /// `static/**`, by path relative to `static/`, with their bytes.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}

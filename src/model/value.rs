@@ -1,0 +1,165 @@
+//! Metric values, whose kind decides how they are formatted.
+
+use std::fmt;
+
+/// A metric value. The kind follows from how it is written in YAML: an
+/// integer is a count, a number with a decimal point a share (0..1), a map
+/// with `amount` and `currency` money, a map with `change` a relative change.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    /// How many of something; never negative.
+    Count(u64),
+    /// A fraction in 0..=1, shown as a percent.
+    Share(f64),
+    /// An amount of money.
+    Money {
+        /// The amount, in the currency's main unit.
+        amount: f64,
+        /// ISO 4217 code.
+        currency: Currency,
+    },
+    /// A relative change: 1.77 is "+177 %".
+    Change(f64),
+}
+
+/// The kind of a [`Value`], for the check that a metric key always has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// [`Value::Count`].
+    Count,
+    /// [`Value::Share`].
+    Share,
+    /// [`Value::Money`].
+    Money,
+    /// [`Value::Change`].
+    Change,
+}
+
+impl Value {
+    /// The value's kind.
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Value::Count(_) => ValueKind::Count,
+            Value::Share(_) => ValueKind::Share,
+            Value::Money { .. } => ValueKind::Money,
+            Value::Change(_) => ValueKind::Change,
+        }
+    }
+
+    /// The value as a plain number (for charts and counts in messages).
+    pub fn as_f64(&self) -> f64 {
+        match *self {
+            Value::Count(n) => n as f64,
+            Value::Share(x) | Value::Change(x) => x,
+            Value::Money { amount, .. } => amount,
+        }
+    }
+}
+
+impl fmt::Display for ValueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ValueKind::Count => "a count (a whole number)",
+            ValueKind::Share => "a share (a number with a decimal point, 0..1)",
+            ValueKind::Money => "money ({ amount, currency })",
+            ValueKind::Change => "a change ({ change })",
+        })
+    }
+}
+
+/// How sure a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// "1,971,352+": at least this many.
+    AtLeast,
+    /// "~50%": approximately.
+    About,
+}
+
+/// An ISO 4217 currency code (three upper-case letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// Parses a three-letter upper-case code.
+    pub fn parse(code: &str) -> Option<Currency> {
+        let b = code.as_bytes();
+        if b.len() == 3 && b.iter().all(|c| c.is_ascii_uppercase()) {
+            Some(Currency([b[0], b[1], b[2]]))
+        } else {
+            None
+        }
+    }
+
+    /// The code, e.g. `"GBP"`.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII upper-case letters are ever stored.
+        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    }
+}
+
+/// A calendar day (ISO), checked to exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u8,
+    /// Day 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, rejecting days that do not exist.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        let days = match date.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if date.year % 4 == 0 && (date.year % 100 != 0 || date.year % 400 == 0) => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&date.day).then_some(date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_rejects_days_that_do_not_exist() {
+        assert!(Date::parse("2019-07-01").is_some());
+        assert!(Date::parse("2020-02-29").is_some());
+        assert!(Date::parse("2019-02-29").is_none());
+        assert!(Date::parse("2019-13-01").is_none());
+        assert!(Date::parse("19-7-1").is_none());
+    }
+
+    #[test]
+    fn currency_is_three_upper_case_letters() {
+        assert_eq!(
+            Currency::parse("GBP").map(|c| c.as_str().to_string()),
+            Some("GBP".into())
+        );
+        assert!(Currency::parse("gbp").is_none());
+        assert!(Currency::parse("POUND").is_none());
+    }
+}

@@ -1,0 +1,502 @@
+//! The context of each kind of page (language chooser, home, report,
+//! campaign, 404), built from the model through a [`Viewer`].
+
+use serde::Serialize;
+
+use super::paths;
+use super::resolve::{chart_table_html, quote_html, PageResolver};
+use super::view::{DocView, FigureView, Viewer};
+use crate::diagnostics::Diagnostics;
+use crate::markdown::shortcode;
+use crate::model::*;
+
+/// What every page has.
+#[derive(Serialize)]
+pub struct Common {
+    /// Page language code.
+    pub lang: String,
+    /// Output path of this page (for relative links).
+    pub page_path: String,
+    /// Prefix back to the output root.
+    pub root: String,
+    /// Site-wide text.
+    pub site: SiteView,
+    /// The same page in every language.
+    pub alternates: Vec<Alternate>,
+    /// Public URL of this page.
+    pub canonical: String,
+    /// Path from the home page to here.
+    pub breadcrumbs: Vec<Crumb>,
+    /// The page's title (for `<title>`).
+    pub title: String,
+    /// One sentence for `<meta name=description>`.
+    pub description: String,
+}
+
+/// Site-wide text in the page's language.
+#[derive(Serialize)]
+pub struct SiteView {
+    /// Site title.
+    pub title: Localised,
+    /// Site description.
+    pub description: Option<Localised>,
+    /// Publisher's name.
+    pub organisation: String,
+    /// Publisher's site.
+    pub organisation_url: Option<String>,
+    /// Link to this language's home page.
+    pub home: String,
+}
+
+/// The same page in one language.
+#[derive(Serialize)]
+pub struct Alternate {
+    /// Language code.
+    pub lang: String,
+    /// The language's name in itself ("Lietuvių").
+    pub name: String,
+    /// Relative link.
+    pub href: String,
+    /// Public URL (for `hreflang` alternates).
+    pub url: String,
+    /// Whether this is the page being rendered.
+    pub current: bool,
+}
+
+/// A step of the breadcrumb trail.
+#[derive(Serialize)]
+pub struct Crumb {
+    /// Title.
+    pub title: String,
+    /// Relative link.
+    pub href: String,
+}
+
+/// A report in a list.
+#[derive(Serialize)]
+pub struct ReportCard {
+    /// Title.
+    pub title: Localised,
+    /// Summary.
+    pub summary: Localised,
+    /// Period text.
+    pub period: String,
+    /// Link.
+    pub href: String,
+    /// The first headline figures.
+    pub headline: Vec<FigureView>,
+}
+
+/// A campaign in a report's list.
+#[derive(Serialize)]
+pub struct CampaignCard {
+    /// Name.
+    pub title: Localised,
+    /// Summary.
+    pub summary: Localised,
+    /// Period text.
+    pub period: String,
+    /// Link.
+    pub href: String,
+    /// Country names.
+    pub countries: Vec<String>,
+}
+
+/// A report section.
+#[derive(Serialize)]
+pub struct SectionView {
+    /// Anchor id.
+    pub id: String,
+    /// Rendered text.
+    pub doc: DocView,
+}
+
+/// Income and expenditure.
+#[derive(Serialize)]
+pub struct FinancesView {
+    /// Period text.
+    pub period: String,
+    /// Short money ("£844K").
+    pub income: String,
+    /// Short money.
+    pub expenditure: String,
+    /// Full money ("£844,000.00").
+    pub income_full: String,
+    /// Full money.
+    pub expenditure_full: String,
+}
+
+/// The report page.
+#[derive(Serialize)]
+pub struct ReportView {
+    /// Folder name.
+    pub slug: String,
+    /// Title.
+    pub title: Localised,
+    /// Summary.
+    pub summary: Localised,
+    /// Period text.
+    pub period: String,
+    /// Big figures.
+    pub headline: Vec<FigureView>,
+    /// Introduction.
+    pub intro: Option<DocView>,
+    /// Sections in order.
+    pub sections: Vec<SectionView>,
+    /// Campaigns in order.
+    pub campaigns: Vec<CampaignCard>,
+    /// Money.
+    pub finances: Option<FinancesView>,
+    /// Whether any text on the page is a fallback.
+    pub untranslated: bool,
+}
+
+/// Figures per audience as a table: one column per audience.
+#[derive(Serialize)]
+pub struct MetricTable {
+    /// Column headings.
+    pub audiences: Vec<Localised>,
+    /// One row per metric.
+    pub rows: Vec<MetricRow>,
+}
+
+/// A row of [`MetricTable`].
+#[derive(Serialize)]
+pub struct MetricRow {
+    /// Metric name.
+    pub name: Localised,
+    /// One formatted value per audience ("–" where there is none).
+    pub cells: Vec<String>,
+}
+
+/// A partner.
+#[derive(Serialize)]
+pub struct PartnerView {
+    /// Name.
+    pub name: String,
+    /// Site.
+    pub url: Option<String>,
+}
+
+/// The campaign page.
+#[derive(Serialize)]
+pub struct CampaignView {
+    /// Folder name.
+    pub slug: String,
+    /// Name.
+    pub title: Localised,
+    /// Summary.
+    pub summary: Localised,
+    /// Period text.
+    pub period: String,
+    /// Country names.
+    pub countries: Vec<String>,
+    /// Names of the languages the campaign ran in.
+    pub languages: Vec<String>,
+    /// Partners.
+    pub partners: Vec<PartnerView>,
+    /// Figures per audience.
+    pub metrics: Option<MetricTable>,
+    /// Single findings.
+    pub results: Vec<FigureView>,
+    /// Quotes the story does not place itself (HTML).
+    pub quotes: Vec<String>,
+    /// Charts the story does not place itself (HTML).
+    pub charts: Vec<String>,
+    /// The story.
+    pub story: Option<DocView>,
+    /// The report this page belongs to.
+    pub report_title: Localised,
+    /// Link to it.
+    pub report_href: String,
+    /// Whether any text on the page is a fallback.
+    pub untranslated: bool,
+}
+
+impl Viewer<'_> {
+    /// The parts every page shares. `path_in` gives this page's path in
+    /// another language.
+    pub fn common(
+        &self,
+        page_path: &str,
+        path_in: &dyn Fn(&Lang) -> String,
+        title: String,
+        description: String,
+        breadcrumbs: Vec<Crumb>,
+        diags: &mut Diagnostics,
+    ) -> Common {
+        let c = &self.site.config;
+        let alternates = c
+            .languages
+            .iter()
+            .map(|l| {
+                let target = path_in(l);
+                Alternate {
+                    lang: l.to_string(),
+                    name: self
+                        .l10n
+                        .text(l, "language-name")
+                        .map(|m| m.text)
+                        .unwrap_or_else(|_| l.to_string()),
+                    href: paths::relative(page_path, &target),
+                    url: paths::absolute(&c.base_url, &target),
+                    current: l == self.lang,
+                }
+            })
+            .collect();
+        let _ = diags;
+        Common {
+            lang: self.lang.to_string(),
+            page_path: page_path.to_string(),
+            root: paths::root_of(page_path),
+            site: SiteView {
+                title: self.text(&c.title),
+                description: c.description.as_ref().map(|d| self.text(d)),
+                organisation: c.organisation.name.clone(),
+                organisation_url: c.organisation.url.clone(),
+                home: paths::relative(page_path, &paths::home(self.lang)),
+            },
+            alternates,
+            canonical: paths::absolute(&c.base_url, page_path),
+            breadcrumbs,
+            title,
+            description,
+        }
+    }
+
+    fn country_names(
+        &self,
+        codes: &[String],
+        prefix: &str,
+        diags: &mut Diagnostics,
+    ) -> Vec<String> {
+        codes
+            .iter()
+            .map(|c| self.msg(&format!("{prefix}-{c}"), &[], diags).text)
+            .collect()
+    }
+
+    /// The home page of this language: every report.
+    pub fn home_cards(&self, page_path: &str, diags: &mut Diagnostics) -> Vec<ReportCard> {
+        self.site
+            .reports
+            .iter()
+            .map(|r| ReportCard {
+                title: self.text(&r.title),
+                summary: self.text(&r.summary),
+                period: self.period(&r.period, diags),
+                href: paths::relative(page_path, &paths::report(self.lang, &r.slug)),
+                headline: r
+                    .headline
+                    .iter()
+                    .take(3)
+                    .map(|f| self.figure(f, None, diags))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The report page.
+    pub fn report_view(
+        &self,
+        r: &Report,
+        page_path: &str,
+        sources: &SourceMap,
+        diags: &mut Diagnostics,
+    ) -> ReportView {
+        let resolver = PageResolver {
+            viewer: self,
+            page_path,
+            report: Some(r),
+            campaign: None,
+        };
+        let intro = self.doc(&r.intro, "intro", &resolver, sources, diags);
+        let sections: Vec<SectionView> = r
+            .sections
+            .iter()
+            .filter_map(|s| {
+                let doc = self.doc(&s.docs, &s.name, &resolver, sources, diags)?;
+                Some(SectionView {
+                    id: s.name.clone(),
+                    doc,
+                })
+            })
+            .collect();
+        let campaigns = r
+            .campaigns
+            .iter()
+            .filter_map(|(slug, _)| self.site.campaigns.get(slug))
+            .map(|c| CampaignCard {
+                title: self.text(&c.name),
+                summary: self.text(&c.summary),
+                period: self.period(&c.period, diags),
+                href: paths::relative(page_path, &paths::campaign(self.lang, &r.slug, &c.slug)),
+                countries: self.country_names(&c.countries, "country", diags),
+            })
+            .collect::<Vec<_>>();
+        let finances = r.finances.as_ref().map(|f| {
+            let fm = self.l10n.formats(self.lang);
+            FinancesView {
+                period: self.period(&f.period, diags),
+                income: fm.money_compact(f.income, f.currency),
+                expenditure: fm.money_compact(f.expenditure, f.currency),
+                income_full: fm.money(f.income, f.currency),
+                expenditure_full: fm.money(f.expenditure, f.currency),
+            }
+        });
+        let title = self.text(&r.title);
+        let summary = self.text(&r.summary);
+        let untranslated = title.fallback
+            || summary.fallback
+            || intro.as_ref().is_some_and(|d| d.fallback)
+            || sections.iter().any(|s| s.doc.fallback)
+            || campaigns
+                .iter()
+                .any(|c| c.title.fallback || c.summary.fallback);
+        ReportView {
+            slug: r.slug.clone(),
+            headline: r
+                .headline
+                .iter()
+                .map(|f| self.figure(f, None, diags))
+                .collect(),
+            period: self.period(&r.period, diags),
+            title,
+            summary,
+            intro,
+            sections,
+            campaigns,
+            finances,
+            untranslated,
+        }
+    }
+
+    /// The campaign page, as part of report `r`.
+    pub fn campaign_view(
+        &self,
+        c: &Campaign,
+        r: &Report,
+        page_path: &str,
+        sources: &SourceMap,
+        diags: &mut Diagnostics,
+    ) -> CampaignView {
+        let resolver = PageResolver {
+            viewer: self,
+            page_path,
+            report: Some(r),
+            campaign: Some(c),
+        };
+        let story = self.doc(&c.story, "story", &resolver, sources, diags);
+        let placed = placed_in(&c.story);
+        let audiences_by_id = |id: &str| {
+            c.audiences
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| self.text(&a.name))
+        };
+        let mut keys: Vec<&str> = Vec::new();
+        for a in &c.audiences {
+            for m in &a.metrics {
+                if !keys.contains(&m.metric.as_str()) {
+                    keys.push(&m.metric);
+                }
+            }
+        }
+        let metrics = (!keys.is_empty()).then(|| MetricTable {
+            audiences: c.audiences.iter().map(|a| self.text(&a.name)).collect(),
+            rows: keys
+                .iter()
+                .map(|k| MetricRow {
+                    name: self.metric_name(k, diags),
+                    cells: c
+                        .audiences
+                        .iter()
+                        .map(|a| {
+                            a.metrics
+                                .iter()
+                                .find(|m| m.metric == *k)
+                                .map(|m| self.value(&m.value, m.qualifier, diags))
+                                .unwrap_or_else(|| "–".into())
+                        })
+                        .collect(),
+                })
+                .collect(),
+        });
+        let results = c
+            .results
+            .iter()
+            .map(|f| self.figure(f, f.audience.as_deref().and_then(audiences_by_id), diags))
+            .collect();
+        let quotes = c
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !placed.quotes.contains(&(i + 1)))
+            .map(|(_, q)| quote_html(self, q))
+            .collect();
+        let charts = c
+            .charts
+            .iter()
+            .filter(|ch| !placed.charts.contains(&ch.id))
+            .map(|ch| chart_table_html(self, ch))
+            .collect();
+        let title = self.text(&c.name);
+        let summary = self.text(&c.summary);
+        let untranslated =
+            title.fallback || summary.fallback || story.as_ref().is_some_and(|d| d.fallback);
+        CampaignView {
+            slug: c.slug.clone(),
+            period: self.period(&c.period, diags),
+            countries: self.country_names(&c.countries, "country", diags),
+            languages: self.country_names(&c.languages, "language", diags),
+            partners: c
+                .partners
+                .iter()
+                .map(|p| PartnerView {
+                    name: p.name.clone(),
+                    url: p.url.clone(),
+                })
+                .collect(),
+            metrics,
+            results,
+            quotes,
+            charts,
+            story,
+            report_title: self.text(&r.title),
+            report_href: paths::relative(page_path, &paths::report(self.lang, &r.slug)),
+            title,
+            summary,
+            untranslated,
+        }
+    }
+}
+
+/// Quotes and charts a story places itself (so the page does not repeat them).
+#[derive(Default)]
+struct Placed {
+    quotes: Vec<usize>,
+    charts: Vec<String>,
+}
+
+fn placed_in(docs: &LangDocs) -> Placed {
+    let mut placed = Placed::default();
+    for doc in docs.docs.values() {
+        let (_, found, _) = shortcode::extract(&doc.body);
+        for sc in found {
+            match sc.name.as_str() {
+                "quote" => {
+                    if let Some(n) = sc.number("n") {
+                        placed.quotes.push(n as usize);
+                    }
+                }
+                "chart" => {
+                    if let Some(id) = sc.text("id") {
+                        placed.charts.push(id.to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    placed
+}

@@ -1,0 +1,237 @@
+//! What `@/` links and `{{ shortcodes }}` become on one page: links to the
+//! same page in the current language, figures formatted by CLDR, quotes and
+//! chart figures as HTML.
+
+use super::html::escape;
+use super::paths;
+use super::view::Viewer;
+use crate::diagnostics::Diagnostics;
+use crate::markdown::{Placement, Resolver, Shortcode};
+use crate::model::*;
+
+/// Resolves links and shortcodes for the page at `page_path`.
+pub struct PageResolver<'a> {
+    /// Formatting and messages for the page's language.
+    pub viewer: &'a Viewer<'a>,
+    /// Output path of the page (for relative links).
+    pub page_path: &'a str,
+    /// The report the page belongs to.
+    pub report: Option<&'a Report>,
+    /// The campaign the page shows.
+    pub campaign: Option<&'a Campaign>,
+}
+
+impl PageResolver<'_> {
+    fn site(&self) -> &Site {
+        self.viewer.site
+    }
+
+    /// The report whose copy of `campaign` a link should lead to: the
+    /// current report when it has the campaign, else the first that does.
+    fn report_for(&self, campaign: &str) -> Option<&Report> {
+        if let Some(r) = self.report {
+            if r.campaigns.iter().any(|(c, _)| c == campaign) {
+                return Some(r);
+            }
+        }
+        self.site()
+            .reports
+            .iter()
+            .find(|r| r.campaigns.iter().any(|(c, _)| c == campaign))
+    }
+
+    fn campaign_named(&self, sc: &Shortcode) -> Result<&Campaign, String> {
+        match sc.text("campaign") {
+            Some(slug) => self
+                .site()
+                .campaigns
+                .get(slug)
+                .ok_or_else(|| format!("there is no campaign `{slug}`")),
+            None => self.campaign.ok_or_else(|| {
+                format!(
+                    "`{}` outside a campaign story needs campaign=\"<folder>\"",
+                    sc.name
+                )
+            }),
+        }
+    }
+
+    fn metric(&self, sc: &Shortcode) -> Result<Placement, String> {
+        let key = sc
+            .text("key")
+            .ok_or("the metric shortcode needs key=\"<metric>\"")?;
+        let mut diags = Diagnostics::default();
+        let figure = if self.campaign.is_none() && sc.text("campaign").is_none() {
+            let report = self
+                .report
+                .ok_or("metric(...) here needs campaign=\"<folder>\"")?;
+            report
+                .headline
+                .iter()
+                .find(|f| f.metric == key)
+                .ok_or_else(|| format!("the report has no headline figure `{key}`"))?
+        } else {
+            let c = self.campaign_named(sc)?;
+            match sc.text("audience") {
+                Some(aud) => {
+                    let a = c
+                        .audiences
+                        .iter()
+                        .find(|a| a.id == aud)
+                        .ok_or_else(|| format!("the campaign `{}` has no audience `{aud}`", c.slug))?;
+                    a.metrics
+                        .iter()
+                        .chain(c.results.iter().filter(|r| r.audience.as_deref() == Some(aud)))
+                        .find(|f| f.metric == key)
+                        .ok_or_else(|| format!("the audience `{aud}` of `{}` has no figure `{key}`", c.slug))?
+                }
+                None => c
+                    .results
+                    .iter()
+                    .find(|r| r.metric == key && r.audience.is_none())
+                    .ok_or_else(|| {
+                        format!("the campaign `{}` has no result `{key}` without an audience; add audience=\"<id>\"", c.slug)
+                    })?,
+            }
+        };
+        let value = self
+            .viewer
+            .value(&figure.value, figure.qualifier, &mut diags);
+        Ok(Placement::Inline(format!(
+            "<span class=\"figure\">{}</span>",
+            escape(&value)
+        )))
+    }
+
+    fn quote(&self, sc: &Shortcode) -> Result<Placement, String> {
+        let c = self.campaign_named(sc)?;
+        let n = sc
+            .number("n")
+            .ok_or("the quote shortcode needs n=<number>, e.g. n=1")?;
+        let q = (n >= 1.0 && n.fract() == 0.0)
+            .then(|| c.quotes.get(n as usize - 1))
+            .flatten()
+            .ok_or_else(|| {
+                format!(
+                    "there is no quote {n} in `{}` (it has {})",
+                    c.slug,
+                    c.quotes.len()
+                )
+            })?;
+        Ok(Placement::Block(quote_html(self.viewer, q)))
+    }
+
+    fn chart(&self, sc: &Shortcode) -> Result<Placement, String> {
+        let id = sc
+            .text("id")
+            .ok_or("the chart shortcode needs id=\"<chart id>\"")?;
+        let c = self.campaign_named(sc)?;
+        let chart = c.charts.iter().find(|ch| ch.id == id).ok_or_else(|| {
+            let known: Vec<&str> = c.charts.iter().map(|ch| ch.id.as_str()).collect();
+            format!(
+                "there is no chart `{id}` in `{}` (its charts: {})",
+                c.slug,
+                if known.is_empty() {
+                    "none".into()
+                } else {
+                    known.join(", ")
+                }
+            )
+        })?;
+        Ok(Placement::Block(chart_table_html(self.viewer, chart)))
+    }
+}
+
+impl Resolver for PageResolver<'_> {
+    fn link(&self, path: &str) -> Result<String, String> {
+        let (path, fragment) = match path.split_once('#') {
+            Some((p, f)) => (p, format!("#{f}")),
+            None => (path, String::new()),
+        };
+        let rest = path.trim_start_matches("@/").trim_end_matches('/');
+        let lang = self.viewer.lang;
+        let target = match rest.split('/').collect::<Vec<_>>().as_slice() {
+            [""] => paths::home(lang),
+            ["reports", slug] => {
+                if !self.site().reports.iter().any(|r| r.slug == *slug) {
+                    return Err(format!("there is no report `{slug}` for the link {path}"));
+                }
+                paths::report(lang, slug)
+            }
+            ["campaigns", slug] => {
+                if !self.site().campaigns.contains_key(*slug) {
+                    return Err(format!("there is no campaign `{slug}` for the link {path}"));
+                }
+                let report = self.report_for(slug).ok_or_else(|| {
+                    format!(
+                        "the campaign `{slug}` is in no report, so {path} has no page to lead to"
+                    )
+                })?;
+                paths::campaign(lang, &report.slug, slug)
+            }
+            _ => return Err(format!("{path} is not a content path")),
+        };
+        Ok(format!(
+            "{}{fragment}",
+            paths::relative(self.page_path, &target)
+        ))
+    }
+
+    fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {
+        match sc.name.as_str() {
+            "metric" => self.metric(sc),
+            "quote" => self.quote(sc),
+            "chart" => self.chart(sc),
+            other => Err(format!("there is no shortcode `{other}`")),
+        }
+    }
+}
+
+/// A quote as a figure with its attribution.
+pub fn quote_html(viewer: &Viewer, q: &Quote) -> String {
+    let text = viewer.text(&q.text);
+    let who = viewer.text(&q.who);
+    format!(
+        "<figure class=\"quote\"><blockquote{}><p>{}</p></blockquote><figcaption{}>{}</figcaption></figure>",
+        lang_attr(&text),
+        escape(&text.text),
+        lang_attr(&who),
+        escape(&who.text)
+    )
+}
+
+fn lang_attr(t: &Localised) -> String {
+    if t.fallback {
+        format!(" lang=\"{}\" class=\"untranslated\"", t.lang)
+    } else {
+        String::new()
+    }
+}
+
+/// A declared chart as a captioned table of its numbers (the drawn chart
+/// comes with the charts stage; the table stays as its accessible twin).
+pub fn chart_table_html(viewer: &Viewer, chart: &ChartSpec) -> String {
+    let f = viewer.l10n.formats(viewer.lang);
+    let title = viewer.text(&chart.title);
+    let mut rows = String::new();
+    for d in &chart.data {
+        let label = viewer.text(&d.label);
+        let value = match chart.unit {
+            ChartUnit::Count => f.number(d.value, 2),
+            ChartUnit::Share => f.share(d.value),
+            ChartUnit::Money => f.number(d.value, 2),
+        };
+        rows.push_str(&format!(
+            "<tr><th scope=\"row\"{}>{}</th><td>{}</td></tr>",
+            lang_attr(&label),
+            escape(&label.text),
+            escape(&value)
+        ));
+    }
+    format!(
+        "<figure class=\"chart\" id=\"chart-{id}\"><figcaption{la}>{title}</figcaption><div class=\"table-wrap\" tabindex=\"0\"><table class=\"chart-data\"><tbody>{rows}</tbody></table></div></figure>",
+        id = escape(&chart.id),
+        la = lang_attr(&title),
+        title = escape(&title.text),
+    )
+}

@@ -1,0 +1,57 @@
+//! `sitemap.xml`: every page with absolute URLs from `base_url`, and its
+//! other-language versions as `xhtml:link` alternates.
+
+use super::paths;
+use super::OutputFile;
+use crate::model::Site;
+
+/// Builds the sitemap.
+pub fn sitemap(site: &Site) -> OutputFile {
+    let base = &site.config.base_url;
+    let langs = &site.config.languages;
+    let mut pages: Vec<Vec<String>> = Vec::new();
+    pages.push(langs.iter().map(paths::home).collect());
+    for r in &site.reports {
+        pages.push(langs.iter().map(|l| paths::report(l, &r.slug)).collect());
+        for (c, _) in &r.campaigns {
+            if site.campaigns.contains_key(c) {
+                pages.push(
+                    langs
+                        .iter()
+                        .map(|l| paths::campaign(l, &r.slug, c))
+                        .collect(),
+                );
+            }
+        }
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for versions in &pages {
+        for path in versions {
+            xml.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                escape_xml(&paths::absolute(base, path))
+            ));
+            for (l, alt) in langs.iter().zip(versions) {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n",
+                    escape_xml(&paths::absolute(base, alt))
+                ));
+            }
+            xml.push_str("  </url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+fn escape_xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -1,0 +1,380 @@
+//! Whole-site checks over the loaded model: every text in every language,
+//! every metric key with a label and one kind, every reference resolving.
+//! Returns every problem found, never just the first. Missing translations
+//! are errors, or warnings that name the fallback under `--allow-missing`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::l10n::Localiser;
+use crate::model::*;
+
+/// Checks `site`; `l10n` says which Fluent messages exist.
+pub fn check(
+    site: &Site,
+    sources: &SourceMap,
+    l10n: &Localiser,
+    allow_missing: bool,
+) -> Diagnostics {
+    let mut v = Validator {
+        langs: &site.config.languages,
+        sources,
+        l10n,
+        allow_missing,
+        diags: Diagnostics::default(),
+        kinds: BTreeMap::new(),
+    };
+    v.site_config(&site.config);
+    for report in &site.reports {
+        v.report(report, site);
+    }
+    for campaign in site.campaigns.values() {
+        v.campaign(campaign);
+    }
+    v.unlisted_campaigns(site);
+    v.theme(site);
+    v.diags
+}
+
+struct Validator<'a> {
+    langs: &'a [Lang],
+    sources: &'a SourceMap,
+    l10n: &'a Localiser,
+    allow_missing: bool,
+    diags: Diagnostics,
+    /// First kind seen per metric key, and where.
+    kinds: BTreeMap<String, (ValueKind, Span)>,
+}
+
+impl Validator<'_> {
+    fn default_lang(&self) -> &Lang {
+        &self.langs[0]
+    }
+
+    /// A missing translation: an error, or a warning naming the fallback.
+    fn missing(&mut self, span: Span, lang: &Lang, what: String, help: String) {
+        let default = self.default_lang().clone();
+        if lang == &default {
+            self.diags
+                .push(Diagnostic::error(span, format!("{what} has no {lang} text")).help(help));
+        } else if self.allow_missing {
+            self.diags.push(
+                Diagnostic::warning(span, format!("{what} has no {lang} text; using {default}"))
+                    .help(help),
+            );
+        } else {
+            self.diags.push(
+                Diagnostic::error(span, format!("{what} has no {lang} text"))
+                    .help(format!("{help} (or build with --allow-missing to show the {default} text, marked as not yet translated)")),
+            );
+        }
+    }
+
+    fn lang_map(&mut self, map: &LangMap, what: &str) {
+        for lang in self.langs {
+            if !map.values.contains_key(lang) {
+                let help = format!("add `{lang}: \"…\"` to this map");
+                self.missing(map.span, lang, what.to_string(), help);
+            } else if map.values.get(lang).is_some_and(|t| t.trim().is_empty()) {
+                self.diags.push(
+                    Diagnostic::error(map.span, format!("{what} is empty in {lang}"))
+                        .help(format!("write the {lang} text between the quotes")),
+                );
+            }
+        }
+    }
+
+    /// Markdown in every language: `required` makes the default language's
+    /// file mandatory even when no language has one.
+    fn docs(
+        &mut self,
+        docs: &LangDocs,
+        dir: &str,
+        stem: &str,
+        what: &str,
+        required: bool,
+        anchor: Span,
+    ) {
+        if docs.docs.is_empty() && !required {
+            return;
+        }
+        for lang in self.langs {
+            if !docs.docs.contains_key(lang) {
+                let path = format!("{dir}/{stem}.{lang}.md");
+                let help = match docs.docs.keys().next() {
+                    Some(other) => format!("create {path}, translating {dir}/{stem}.{other}.md"),
+                    None => format!("create {path}"),
+                };
+                self.missing(anchor, lang, format!("{what} ({path})"), help);
+            }
+        }
+    }
+
+    fn site_config(&mut self, c: &SiteConfig) {
+        self.lang_map(&c.title, "the site title");
+        if let Some(d) = &c.description {
+            self.lang_map(d, "the site description");
+        }
+    }
+
+    fn figure(&mut self, f: &Figure) {
+        let id = format!("metric-{}", f.metric);
+        if !self.l10n.has_message(&id) {
+            self.diags.push(
+                Diagnostic::error(f.span, format!("unknown metric `{}`: it has no label", f.metric))
+                    .help(format!(
+                        "fix the spelling{}, or give it a label in every language: `{id} = …` in a .ftl file under locales/<language>/",
+                        self.closest_metric(&f.metric).map(|m| format!(" (did you mean `{m}`?)")).unwrap_or_default()
+                    )),
+            );
+        }
+        let kind = f.value.kind();
+        match self.kinds.get(&f.metric) {
+            Some((first, at)) if *first != kind => {
+                let at = format!("{}:{}", self.sources.name(at.file), at.line);
+                self.diags.push(
+                    Diagnostic::error(f.span, format!("`{}` is {kind} here but {first} at {at}", f.metric))
+                        .help("a metric key always has one kind: write both values the same way (e.g. 0.92 for a share, 11972 for a count)"),
+                );
+            }
+            Some(_) => {}
+            None => {
+                self.kinds.insert(f.metric.clone(), (kind, f.span));
+            }
+        }
+    }
+
+    fn closest_metric(&self, key: &str) -> Option<String> {
+        let known: BTreeSet<String> = self.kinds.keys().cloned().collect();
+        known
+            .into_iter()
+            .filter(|k| edit_distance(k, key) <= 3)
+            .min_by_key(|k| edit_distance(k, key))
+    }
+
+    fn report(&mut self, r: &Report, site: &Site) {
+        let yaml = Span::file(r.file);
+        let dir = format!("content/reports/{}", r.slug);
+        self.lang_map(&r.title, "the report title");
+        self.lang_map(&r.summary, "the report summary");
+        for f in &r.headline {
+            self.figure(f);
+        }
+        self.docs(
+            &r.intro,
+            &dir,
+            "index",
+            "the report introduction",
+            false,
+            yaml,
+        );
+        for s in &r.sections {
+            let anchor = s
+                .docs
+                .docs
+                .values()
+                .next()
+                .map(|d| Span::file(d.file))
+                .unwrap_or(yaml);
+            self.docs(
+                &s.docs,
+                &dir,
+                &s.name,
+                &format!("the section `{}`", s.name),
+                true,
+                anchor,
+            );
+            for (lang, d) in &s.docs.docs {
+                if d.title.is_none() {
+                    self.diags.push(
+                        Diagnostic::error(Span::file(d.file), format!("the section `{}` has no title in {lang}", s.name))
+                            .help("start the file with front matter:\n---\ntitle: \"Objectives\"\nweight: 10\n---"),
+                    );
+                }
+            }
+            let weights: BTreeSet<i64> = s.docs.docs.values().map(|d| d.weight).collect();
+            if weights.len() > 1 {
+                self.diags.push(
+                    Diagnostic::warning(anchor, format!("the section `{}` has a different weight in each language", s.name))
+                        .help("use the same `weight:` in every language so sections are in the same order"),
+                );
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (slug, span) in &r.campaigns {
+            if !seen.insert(slug) {
+                self.diags.push(
+                    Diagnostic::error(*span, format!("the campaign `{slug}` is listed twice"))
+                        .help("list each campaign once"),
+                );
+            }
+            if !site.campaigns.contains_key(slug) {
+                let known = site
+                    .campaigns
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.diags.push(
+                    Diagnostic::error(*span, format!("there is no campaign `{slug}`"))
+                        .help(format!("campaigns are the folders of content/campaigns/ ({known}); fix the name or create content/campaigns/{slug}/")),
+                );
+            }
+        }
+    }
+
+    fn campaign(&mut self, c: &Campaign) {
+        let yaml = Span::file(c.file);
+        let dir = format!("content/campaigns/{}", c.slug);
+        self.lang_map(&c.name, "the campaign name");
+        self.lang_map(&c.summary, "the campaign summary");
+        self.docs(&c.story, &dir, "story", "the campaign story", true, yaml);
+        for code in &c.countries {
+            self.named_code("country", code, yaml);
+        }
+        for code in &c.languages {
+            self.named_code("language", code, yaml);
+        }
+        let mut ids = BTreeSet::new();
+        for a in &c.audiences {
+            if !ids.insert(a.id.clone()) {
+                self.diags.push(
+                    Diagnostic::error(a.span, format!("the audience id `{}` is used twice", a.id))
+                        .help("give each audience its own id"),
+                );
+            }
+            self.lang_map(&a.name, "the audience name");
+            for m in &a.metrics {
+                self.figure(m);
+            }
+        }
+        for r in &c.results {
+            self.figure(r);
+            if let Some(a) = &r.audience {
+                if !ids.contains(a) {
+                    let known = ids.iter().cloned().collect::<Vec<_>>().join(", ");
+                    self.diags.push(
+                        Diagnostic::error(
+                            r.span,
+                            format!("there is no audience `{a}` in this campaign"),
+                        )
+                        .help(format!("use one of the audience ids above: {known}")),
+                    );
+                }
+            }
+        }
+        for q in &c.quotes {
+            self.lang_map(&q.text, "the quote");
+            self.lang_map(&q.who, "who said the quote");
+        }
+        let mut chart_ids = BTreeSet::new();
+        for ch in &c.charts {
+            if !chart_ids.insert(ch.id.clone()) {
+                self.diags.push(
+                    Diagnostic::error(ch.span, format!("the chart id `{}` is used twice", ch.id))
+                        .help("give each chart its own id"),
+                );
+            }
+            self.lang_map(&ch.title, "the chart title");
+            for d in &ch.data {
+                self.lang_map(&d.label, "the chart label");
+            }
+            if ch.data.is_empty() {
+                self.diags.push(
+                    Diagnostic::error(ch.span, format!("the chart `{}` has no data", ch.id))
+                        .help("add `data:` entries with a label and a value"),
+                );
+            }
+            if ch.unit == ChartUnit::Share && ch.data.iter().any(|d| d.value > 1.0) {
+                self.diags.push(
+                    Diagnostic::error(
+                        ch.span,
+                        format!("the chart `{}` is in shares but has values above 1", ch.id),
+                    )
+                    .help(
+                        "shares are fractions (0.92 is 92%); use `unit: count` for whole numbers",
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Country and language codes are shown by name, from the locale.
+    fn named_code(&mut self, prefix: &str, code: &str, span: Span) {
+        let id = format!("{prefix}-{code}");
+        if !self.l10n.has_message(&id) {
+            self.diags.push(
+                Diagnostic::error(
+                    span,
+                    format!("there is no name for the {prefix} code `{code}`"),
+                )
+                .help(format!(
+                    "check the code, or add `{id} = …` to locales/<language>/ for every language"
+                )),
+            );
+        }
+    }
+
+    fn unlisted_campaigns(&mut self, site: &Site) {
+        let listed: BTreeSet<&str> = site
+            .reports
+            .iter()
+            .flat_map(|r| r.campaigns.iter().map(|(s, _)| s.as_str()))
+            .collect();
+        for c in site.campaigns.values() {
+            if !listed.contains(c.slug.as_str()) {
+                self.diags.push(
+                    Diagnostic::warning(
+                        Span::file(c.file),
+                        format!(
+                            "the campaign `{}` is in no report, so it gets no page",
+                            c.slug
+                        ),
+                    )
+                    .help(format!("add `{}` to `campaigns:` in a report.yaml", c.slug)),
+                );
+            }
+        }
+    }
+
+    fn theme(&mut self, site: &Site) {
+        for name in crate::render::REQUIRED_TEMPLATES {
+            if !site.theme.templates.contains_key(*name) {
+                self.diags.push(
+                    Diagnostic::error(
+                        None,
+                        format!("the theme `{}` has no templates/{name}", site.theme.name),
+                    )
+                    .help("copy it from the default theme that comes with impact"),
+                );
+            }
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("reach", "reach"), 0);
+        assert_eq!(edit_distance("reach", "raech"), 2);
+        assert_eq!(edit_distance("shares", "share"), 1);
+    }
+}
