@@ -208,7 +208,7 @@ impl Validator<'_> {
                         .help("list each campaign once"),
                 );
             }
-            if !site.campaigns.contains_key(slug) {
+            if !site.campaigns.contains_key(slug) && !site.unreadable_campaigns.contains(slug) {
                 let known = site
                     .campaigns
                     .keys()

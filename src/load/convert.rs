@@ -90,8 +90,24 @@ impl Ctx<'_> {
         Some(Period { start, end })
     }
 
-    /// A metric value, checked for its kind's range.
+    /// A metric value, checked for its kind's range. An invalid value is
+    /// reported and replaced by a stand-in of the same kind (the build fails
+    /// anyway), so later checks do not report follow-on errors such as
+    /// "no figure `reach`" for a figure that is there but wrong.
     pub fn value(&mut self, raw: &Spanned<RawValue>) -> Option<Value> {
+        let errors = self.diags.error_count();
+        let v = self.checked_value(raw);
+        match (v, raw.value) {
+            (Some(v), _) => Some(v),
+            (None, RawValue::Int(_)) if self.diags.error_count() > errors => Some(Value::Count(0)),
+            (None, RawValue::Float(_)) if self.diags.error_count() > errors => {
+                Some(Value::Share(0.0))
+            }
+            _ => None,
+        }
+    }
+
+    fn checked_value(&mut self, raw: &Spanned<RawValue>) -> Option<Value> {
         let span = self.span(raw);
         match raw.value {
             RawValue::Int(n) if n < 0 => {

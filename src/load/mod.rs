@@ -74,7 +74,8 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         .map(|c| c.languages.clone())
         .unwrap_or_default();
 
-    let campaigns = load_campaigns(r, &root.join("content/campaigns"), &langs);
+    let (campaigns, unreadable_campaigns) =
+        load_campaigns(r, &root.join("content/campaigns"), &langs);
     let reports = load_reports(r, &root.join("content/reports"), &langs);
     let locales = load_locales(r, &root.join("locales"), &langs);
     let theme_name = config
@@ -86,6 +87,7 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         config: config?,
         reports,
         campaigns,
+        unreadable_campaigns,
         locales,
         theme,
     })
@@ -126,8 +128,16 @@ fn slug_dirs(r: &mut Reader, dir: &Path, what: &str) -> Vec<(String, std::path::
     out
 }
 
-fn load_campaigns(r: &mut Reader, dir: &Path, langs: &[Lang]) -> BTreeMap<String, Campaign> {
+fn load_campaigns(
+    r: &mut Reader,
+    dir: &Path,
+    langs: &[Lang],
+) -> (
+    BTreeMap<String, Campaign>,
+    std::collections::BTreeSet<String>,
+) {
     let mut out = BTreeMap::new();
+    let mut unreadable = std::collections::BTreeSet::new();
     for (slug, path) in slug_dirs(r, dir, "campaign") {
         let yaml_path = path.join("campaign.yaml");
         if !yaml_path.exists() {
@@ -140,14 +150,20 @@ fn load_campaigns(r: &mut Reader, dir: &Path, langs: &[Lang]) -> BTreeMap<String
         }
         let docs = load_docs(r, &path, "story", langs);
         let Some((id, raw)) = read_yaml::<raw::RawCampaign>(r, &yaml_path) else {
+            unreadable.insert(slug);
             continue;
         };
-        if let Some(mut c) = convert::campaign(raw, &slug, id, langs, &mut r.diags) {
-            c.story = docs;
-            out.insert(slug, c);
+        match convert::campaign(raw, &slug, id, langs, &mut r.diags) {
+            Some(mut c) => {
+                c.story = docs;
+                out.insert(slug, c);
+            }
+            None => {
+                unreadable.insert(slug);
+            }
         }
     }
-    out
+    (out, unreadable)
 }
 
 fn load_reports(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Report> {

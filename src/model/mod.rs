@@ -21,6 +21,9 @@ pub struct Site {
     pub reports: Vec<Report>,
     /// Campaigns by slug.
     pub campaigns: BTreeMap<String, Campaign>,
+    /// Campaign folders whose campaign.yaml could not be read (already
+    /// reported); references to them are not errors of their own.
+    pub unreadable_campaigns: std::collections::BTreeSet<String>,
     /// Fluent files, by language.
     pub locales: BTreeMap<Lang, Vec<FluentFile>>,
     /// The theme's templates and static files.

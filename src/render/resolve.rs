@@ -158,6 +158,10 @@ impl Resolver for PageResolver<'_> {
                 }
                 paths::report(lang, slug)
             }
+            ["campaigns", slug] if self.site().unreadable_campaigns.contains(*slug) => {
+                // Reported where its campaign.yaml failed; the build stops anyway.
+                return Ok("#".into());
+            }
             ["campaigns", slug] => {
                 if !self.site().campaigns.contains_key(*slug) {
                     return Err(format!("there is no campaign `{slug}` for the link {path}"));

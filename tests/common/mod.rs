@@ -1,0 +1,129 @@
+//! Helpers for end-to-end tests: sites in temporary folders, built with the
+//! real pipeline, and small readers for the output.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use impact::build::{self, BuildOptions, BuildOutcome};
+use impact::diagnostics::render_short;
+
+/// The project checkout (where the sample site, themes and locales live).
+pub fn project() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies `from` into `to` recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary site root: the project's themes/ and locales/, then the
+/// fixture's files on top (as a user with their own site would have it).
+pub fn fixture_site(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&project().join("themes"), &dir.path().join("themes"));
+    copy_dir(&project().join("locales"), &dir.path().join("locales"));
+    copy_dir(&project().join("tests/fixtures").join(name), dir.path());
+    dir
+}
+
+/// A temporary copy of the sample site (content, locales, themes).
+pub fn sample_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for part in ["content", "locales", "themes"] {
+        copy_dir(&project().join(part), &dir.path().join(part));
+    }
+    dir
+}
+
+/// Builds `root` into `root/output`.
+pub fn build(root: &Path, allow_missing: bool) -> BuildOutcome {
+    build::run(&BuildOptions {
+        root: root.to_path_buf(),
+        out: root.join("output"),
+        allow_missing,
+        write: true,
+    })
+}
+
+/// Every diagnostic on one line each: `file:line:col: error: message`.
+pub fn messages(outcome: &BuildOutcome) -> Vec<String> {
+    outcome
+        .diags
+        .sorted()
+        .iter()
+        .map(|d| render_short(d, &outcome.sources))
+        .collect()
+}
+
+/// Asserts some diagnostic line contains every one of `parts`.
+pub fn assert_diag(outcome: &BuildOutcome, parts: &[&str]) {
+    let msgs = messages(outcome);
+    assert!(
+        msgs.iter().any(|m| parts.iter().all(|p| m.contains(p))),
+        "no diagnostic contains {parts:?}; got:\n{}",
+        msgs.join("\n")
+    );
+}
+
+/// Reads an output file as text.
+pub fn read(root: &Path, path: &str) -> String {
+    fs::read_to_string(root.join("output").join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every file under `dir`, as `/`-separated paths relative to it, sorted.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap();
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    out
+}
+
+/// The `href` values of `<a>` elements with the given class context, by
+/// plain text search (the output is ours and regular).
+pub fn hrefs_in(html: &str, marker: &str) -> Vec<String> {
+    let Some(start) = html.find(marker) else {
+        return vec![];
+    };
+    let section = &html[start..];
+    let end = section.find("</nav>").unwrap_or(section.len());
+    section[..end]
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Resolves a relative link from the page at `from` (output-relative path).
+pub fn resolve(from: &str, href: &str) -> String {
+    let href = href.split('#').next().unwrap_or("");
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in href.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
