@@ -27,6 +27,13 @@ pub struct FigureView {
     pub key: String,
     /// The formatted value, with its qualifier ("1,971,352+").
     pub value: String,
+    /// The number alone ("1,971,352").
+    pub number: String,
+    /// Qualifier words before the number ("daugiau kaip"), for big figures
+    /// that set them smaller.
+    pub prefix: String,
+    /// Qualifier after the number ("+").
+    pub suffix: String,
     /// The label: after a number for counts ("campaigns"), else the metric name.
     pub label: Localised,
     /// The metric name as a heading ("Campaigns").
@@ -125,9 +132,18 @@ impl Viewer<'_> {
                 .unwrap_or_else(|_| name.clone()),
             _ => name.clone(),
         };
+        let number = self.l10n.formats(self.lang).value(&f.value);
+        let value = self.value(&f.value, f.qualifier, diags);
+        let (prefix, suffix) = match value.find(&number) {
+            Some(i) => (value[..i].trim_end().to_string(), value[i + number.len()..].to_string()),
+            None => (String::new(), String::new()),
+        };
         FigureView {
             key: f.metric.clone(),
-            value: self.value(&f.value, f.qualifier, diags),
+            value,
+            number,
+            prefix,
+            suffix,
             label,
             name,
             audience,
