@@ -17,4 +17,7 @@ pub mod markdown;
 pub mod model;
 pub mod publish;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
+pub mod translations;
 pub mod validate;

@@ -368,8 +368,17 @@ fn the_binary_exits_1_on_content_errors_and_2_on_usage_errors() {
 fn check_reports_problems_and_writes_nothing() {
     let site = fixture_site("partner-site");
     let bin = env!("CARGO_BIN_EXE_impact");
-    let ok = std::process::Command::new(bin).args(["check", "--root"]).arg(site.path()).output().unwrap();
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let ok = std::process::Command::new(bin)
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     assert!(!site.path().join("output").exists(), "check wrote output");
     assert!(String::from_utf8_lossy(&ok.stderr).contains("no errors"));
 }

@@ -1,6 +1,8 @@
 //! The command line: one file per subcommand, each returning the exit code.
 
 mod build;
+mod new;
+mod translations;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -49,7 +51,45 @@ pub enum Command {
         /// Report missing translations as warnings, as `build --allow-missing` would.
         #[arg(long)]
         allow_missing: bool,
+        /// Instead of checking, list per language what is missing, only translated, or outdated.
+        #[arg(long)]
+        translations: bool,
+        /// With --translations: record that every translation is up to date with its source now.
+        #[arg(long, requires = "translations")]
+        mark_translated: bool,
+        /// With --translations: also list texts that are up to date.
+        #[arg(long, short)]
+        verbose: bool,
     },
+    /// Write JSON Schemas of site.yaml, report.yaml and campaign.yaml for editors.
+    Schema {
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write them [default: <root>/schema].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Start a new campaign or report: a folder with every field written out, in every language.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// Folder name (lowercase letters, digits, hyphens; part of the web address).
+        slug: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// What `impact new` creates.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum NewKind {
+    /// content/campaigns/<slug>/ with campaign.yaml and a story per language.
+    Campaign,
+    /// content/reports/<slug>/ with report.yaml and an introduction per language.
+    Report,
 }
 
 /// Runs the parsed command line and returns the exit code.
@@ -67,10 +107,37 @@ pub fn run(cli: Cli) -> u8 {
         }
         Command::Check {
             root,
+            translations: true,
+            mark_translated,
+            verbose,
+            ..
+        } => translations::run(&root, mark_translated, verbose),
+        Command::Check {
+            root,
             allow_missing,
+            ..
         } => {
             let out = root.join("output");
             build::run(root, out, allow_missing, false, color)
         }
+        Command::New { kind, slug, root } => new::run(&root, kind, &slug),
+        Command::Schema { root, out } => write_schemas(&root, out),
     }
+}
+
+fn write_schemas(root: &std::path::Path, out: Option<PathBuf>) -> u8 {
+    let out = out.unwrap_or_else(|| root.join("schema"));
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("error: cannot create {} ({e})", out.display());
+        return EXIT_CONTENT;
+    }
+    for (name, json) in crate::schema::schemas() {
+        let path = out.join(name);
+        if let Err(e) = std::fs::write(&path, json) {
+            eprintln!("error: cannot write {} ({e})", path.display());
+            return EXIT_CONTENT;
+        }
+        println!("wrote {}", path.display());
+    }
+    EXIT_OK
 }

@@ -18,8 +18,18 @@ use crate::model::{line_col, FileId, Lang, SourceMap, Span};
 /// A concurrent bundle: rendering runs on several threads.
 pub type Bundle = FluentBundle<FluentResource>;
 
-/// Where each message id of a language is defined.
-pub type MessageIndex = BTreeMap<String, Span>;
+/// Where each message id of a language is defined, and a hash of its text
+/// (to tell when a translation's source has changed).
+pub type MessageIndex = BTreeMap<String, MessageInfo>;
+
+/// A message's place and a short hash of its value and attributes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageInfo {
+    /// Where the id is written.
+    pub span: Span,
+    /// Short hash of the message's patterns (comments excluded).
+    pub hash: String,
+}
 
 /// Parses and checks every `.ftl` file of `lang` and builds its bundle.
 pub fn build_bundle(
@@ -94,14 +104,15 @@ fn check_entries(
                 Diagnostic::error(span, format!("the message `{id}` is defined twice")).help(
                     format!(
                         "it is already defined at {}:{}; remove or rename one of them",
-                        sources.name(first.file),
-                        first.line
+                        sources.name(first.span.file),
+                        first.span.line
                     ),
                 ),
             );
             continue;
         }
-        index.insert(id.to_string(), span);
+        let hash = crate::translations::short_hash(&format!("{:?}{:?}", msg.value, msg.attributes));
+        index.insert(id.to_string(), MessageInfo { span, hash });
         let patterns = msg
             .value
             .iter()
@@ -158,7 +169,8 @@ pub fn check_complete(
             continue;
         }
         let mut gone = BTreeSet::new();
-        for (id, span) in base {
+        for (id, info) in base {
+            let span = &info.span;
             if !index.contains_key(id) {
                 let msg = format!("the message `{id}` has no {lang} translation");
                 let help = format!("add `{id} = …` to a file in locales/{lang}/, translating the {default} text shown here");
@@ -171,7 +183,8 @@ pub fn check_complete(
                 gone.insert(id.clone());
             }
         }
-        for (id, span) in index {
+        for (id, info) in index {
+            let span = &info.span;
             if !base.contains_key(id) {
                 diags.push(
                     Diagnostic::error(

@@ -48,7 +48,13 @@ pub struct FormatError {
 impl Formats {
     /// Builds the formatters for `lang`.
     pub fn new(lang: &Lang) -> Result<Formats, FormatError> {
-        let locale = Locale::try_from_str(lang.as_str()).unwrap_or(Locale::UNKNOWN);
+        Formats::with_locale(lang, lang.as_str())
+    }
+
+    /// Builds the formatters for `lang` with the CLDR conventions of
+    /// `locale` (e.g. `en-GB` for day-month-year dates in English).
+    pub fn with_locale(lang: &Lang, locale: &str) -> Result<Formats, FormatError> {
+        let locale = Locale::try_from_str(locale).unwrap_or(Locale::UNKNOWN);
         let err = |what| {
             let lang = lang.to_string();
             move |source| FormatError { lang, what, source }
@@ -252,6 +258,14 @@ mod tests {
         assert_eq!(en().money_compact(844_000.0, gbp), "£844K");
         assert_eq!(lt().money_compact(844_000.0, gbp), "844\u{a0}tūkst.\u{a0}£");
         assert_eq!(en().money(844_000.0, gbp), "£844,000.00");
+    }
+
+    #[test]
+    fn british_english_dates_put_the_day_first() {
+        let gb = Formats::with_locale(&Lang::parse("en").unwrap(), "en-GB").unwrap();
+        let d = Date::parse("2019-07-01").unwrap();
+        assert_eq!(gb.date(d), "1 July 2019");
+        assert_eq!(gb.count(515_839), "515,839");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub use format::Formats;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Lang, Localised, Site, SourceMap, Span};
+pub use bundles::MessageInfo;
 
 /// Interface text and formatting for every site language.
 pub struct Localiser {
@@ -66,7 +67,13 @@ impl Localiser {
         let default = site.config.default_lang().clone();
         let mut langs = BTreeMap::new();
         for lang in &site.config.languages {
-            let formats = match Formats::new(lang) {
+            let locale = site
+                .config
+                .format_locales
+                .get(lang)
+                .map(String::as_str)
+                .unwrap_or(lang.as_str());
+            let formats = match Formats::with_locale(lang, locale) {
                 Ok(f) => Arc::new(f),
                 Err(e) => {
                     diags.push(
@@ -123,9 +130,13 @@ impl Localiser {
         self.data(&self.default).bundle.has_message(id)
     }
 
-    /// Where `id` is defined in `lang`, if it is.
-    pub fn message_span(&self, lang: &Lang, id: &str) -> Option<Span> {
-        self.data(lang).index.get(id).copied()
+    /// Every message id of `lang` with where it is defined and a hash of
+    /// its text.
+    pub fn messages(&self, lang: &Lang) -> impl Iterator<Item = (&str, Span, &str)> {
+        self.data(lang)
+            .index
+            .iter()
+            .map(|(id, m)| (id.as_str(), m.span, m.hash.as_str()))
     }
 
     /// Ids of the messages `lang` lacks, compared with the default language.

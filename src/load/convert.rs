@@ -33,7 +33,7 @@ impl Ctx<'_> {
 
     /// A `{ en: "…", lt: "…" }` map; unknown languages are errors, missing
     /// ones are left for `validate` (which knows about `--allow-missing`).
-    pub fn lang_map(&mut self, raw: RawLangMap) -> LangMap {
+    pub fn lang_map(&mut self, raw: RawLangMap, key: impl Into<String>) -> LangMap {
         let span = self.span(&raw);
         let mut values = std::collections::BTreeMap::new();
         for (key, text) in raw.value.0 {
@@ -57,7 +57,11 @@ impl Ctx<'_> {
                 }
             }
         }
-        LangMap { values, span }
+        LangMap {
+            values,
+            span,
+            key: key.into(),
+        }
     }
 
     /// A date written `YYYY-MM-DD`.
@@ -282,8 +286,8 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
         langs: &langs,
         diags,
     };
-    let title = ctx.lang_map(raw.title);
-    let description = raw.description.map(|d| ctx.lang_map(d));
+    let title = ctx.lang_map(raw.title, "title");
+    let description = raw.description.map(|d| ctx.lang_map(d, "description"));
     let organisation = ctx.organisation(raw.organisation);
     let mut base_url = raw
         .base_url
@@ -305,6 +309,25 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
         .theme
         .map(|t| ctx.ident(&t, "theme name"))
         .unwrap_or_else(|| "default".into());
+    let mut format_locales = std::collections::BTreeMap::new();
+    for (key, value) in raw.formats.map(|f| f.0).unwrap_or_default() {
+        let lang = Lang::parse(&key.value).filter(|l| langs.contains(l));
+        let locale_ok = icu_locale_core::Locale::try_from_str(&value.value)
+            .is_ok_and(|l| Some(l.id.language.as_str()) == lang.as_ref().map(Lang::as_str));
+        match lang {
+            Some(lang) if locale_ok => {
+                format_locales.insert(lang, value.value.clone());
+            }
+            _ => {
+                let span = ctx.span(&value);
+                ctx.error(
+                    span,
+                    format!("`{}: {}` is not a site language with a locale of that language", key.value, value.value),
+                    "write `formats: { en: en-GB }`: a site language, then a CLDR locale of the same language",
+                );
+            }
+        }
+    }
     Some(SiteConfig {
         title,
         description,
@@ -313,6 +336,7 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
         organisation,
         theme,
         allow_raw_html: raw.allow_raw_html,
+        format_locales,
         span: Span::file(file),
     })
 }
@@ -331,8 +355,8 @@ pub fn report(
         langs,
         diags,
     };
-    let title = ctx.lang_map(raw.title);
-    let summary = ctx.lang_map(raw.summary);
+    let title = ctx.lang_map(raw.title, "title");
+    let summary = ctx.lang_map(raw.summary, "summary");
     let period = ctx.period(&raw.period);
     let headline: Vec<Figure> = raw
         .headline
@@ -400,8 +424,8 @@ pub fn campaign(
         langs,
         diags,
     };
-    let name = ctx.lang_map(raw.name);
-    let summary = ctx.lang_map(raw.summary);
+    let name = ctx.lang_map(raw.name, "name");
+    let summary = ctx.lang_map(raw.summary, "summary");
     let period = ctx.period(&raw.period);
     let mut countries = Vec::new();
     for c in &raw.countries {
@@ -438,7 +462,7 @@ pub fn campaign(
     for a in raw.audiences {
         let span = ctx.span(&a.id);
         let id = ctx.ident(&a.id, "audience id");
-        let name = ctx.lang_map(a.name);
+        let name = ctx.lang_map(a.name, format!("audiences.{id}.name"));
         let mut metrics = Vec::new();
         for (key, value) in a.metrics.map(|m| m.0).unwrap_or_default() {
             ctx.metric_key(&key);
@@ -468,18 +492,19 @@ pub fn campaign(
     let quotes = raw
         .quotes
         .into_iter()
-        .map(|q| Quote {
-            text: ctx.lang_map(q.text),
-            who: ctx.lang_map(q.who),
+        .enumerate()
+        .map(|(i, q)| Quote {
+            text: ctx.lang_map(q.text, format!("quotes.{}.text", i + 1)),
+            who: ctx.lang_map(q.who, format!("quotes.{}.who", i + 1)),
         })
         .collect();
     let mut charts = Vec::new();
     for c in raw.charts {
         let span = ctx.span(&c.id);
         let id = ctx.ident(&c.id, "chart id");
-        let title = ctx.lang_map(c.title);
+        let title = ctx.lang_map(c.title, format!("charts.{id}.title"));
         let mut data = Vec::new();
-        for d in c.data {
+        for (i, d) in c.data.into_iter().enumerate() {
             if !d.value.value.is_finite() || d.value.value < 0.0 {
                 let span = ctx.span(&d.value);
                 ctx.error(
@@ -489,7 +514,7 @@ pub fn campaign(
                 );
             }
             data.push(ChartDatum {
-                label: ctx.lang_map(d.label),
+                label: ctx.lang_map(d.label, format!("charts.{id}.data.{}.label", i + 1)),
                 value: d.value.value,
             });
         }

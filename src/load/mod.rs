@@ -7,7 +7,7 @@
 mod convert;
 mod files;
 mod front_matter;
-pub(crate) mod raw;
+pub mod raw;
 pub(crate) mod yaml;
 
 use std::collections::BTreeMap;
@@ -83,6 +83,7 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         .map(|c| c.theme.clone())
         .unwrap_or_else(|| "default".into());
     let theme = load_theme(r, &theme_name);
+    let media = load_media(r, &root.join("content"));
     Some(Site {
         config: config?,
         reports,
@@ -90,7 +91,32 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         unreadable_campaigns,
         locales,
         theme,
+        media,
     })
+}
+
+/// Media files in report and campaign folders, by path from the root.
+fn load_media(r: &mut Reader, content: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut media = BTreeMap::new();
+    for kind in ["reports", "campaigns"] {
+        for folder in r.list_dir(&content.join(kind)) {
+            if !r.is_real_dir(&folder) {
+                continue;
+            }
+            for path in r.list_dir(&folder) {
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                if MEDIA_EXTENSIONS.contains(&ext.as_str()) {
+                    if let Some(bytes) = r.read_bytes(&path) {
+                        media.insert(r.name(&path), bytes);
+                    }
+                }
+            }
+        }
+    }
+    media
 }
 
 fn read_yaml<T: serde::de::DeserializeOwned>(r: &mut Reader, path: &Path) -> Option<(FileId, T)> {

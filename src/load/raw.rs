@@ -1,10 +1,15 @@
 //! The YAML files as written, before checking: plain structs with a
 //! [`Spanned`] location on every value a later message may point at.
-//! Unknown fields are rejected here, so a typo names its line.
+//! Unknown fields are rejected here, so a typo names its line. The same
+//! types generate the JSON Schema (`impact schema`). Field meanings are
+//! documented for users in docs/content.md.
+
+#![allow(missing_docs)]
 
 use std::fmt;
 use std::marker::PhantomData;
 
+use schemars::JsonSchema;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -140,104 +145,137 @@ impl<'de> Visitor<'de> for RawValueVisitor {
 }
 
 /// `period: { start: 2019-01-01, end: 2020-08-31 }`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
     /// First day.
+    #[schemars(with = "String")]
     pub start: Spanned<String>,
     /// Last day.
+    #[schemars(with = "String")]
     pub end: Spanned<String>,
 }
 
 /// `content/site.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
+    #[schemars(with = "LangMapSchema")]
     pub title: RawLangMap,
     #[serde(default)]
+    #[schemars(with = "Option<LangMapSchema>")]
     pub description: Option<RawLangMap>,
+    #[schemars(with = "Vec<String>")]
     pub languages: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub base_url: Option<Spanned<String>>,
     pub organisation: RawOrganisation,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub theme: Option<Spanned<String>>,
     #[serde(default)]
     pub allow_raw_html: bool,
+    /// CLDR locale used to format numbers and dates per language, e.g.
+    /// `{ en: en-GB }` for day-month-year English dates.
+    #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
+    pub formats: Option<Ordered<Spanned<String>>>,
 }
 
 /// An organisation: the publisher or a partner.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawOrganisation {
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
 }
 
 /// A headline figure or a result.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
+    #[schemars(with = "String")]
     pub metric: Spanned<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub audience: Option<Spanned<String>>,
+    #[schemars(with = "RawValue")]
     pub value: Spanned<RawValue>,
     #[serde(default)]
+    #[schemars(with = "Option<Qualifier>")]
     pub qualifier: Option<Spanned<Qualifier>>,
 }
 
 /// `finances:` of a report.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFinances {
     pub period: RawPeriod,
+    #[schemars(with = "String")]
     pub currency: Spanned<String>,
+    #[schemars(with = "f64")]
     pub income: Spanned<f64>,
+    #[schemars(with = "f64")]
     pub expenditure: Spanned<f64>,
 }
 
 /// `content/reports/<slug>/report.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
+    #[schemars(with = "LangMapSchema")]
     pub title: RawLangMap,
     pub period: RawPeriod,
+    #[schemars(with = "LangMapSchema")]
     pub summary: RawLangMap,
     #[serde(default)]
     pub headline: Vec<RawFigure>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub campaigns: Vec<Spanned<String>>,
     #[serde(default)]
     pub finances: Option<RawFinances>,
 }
 
 /// An audience of a campaign.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAudience {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "LangMapSchema")]
     pub name: RawLangMap,
     #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, RawValue>>")]
     pub metrics: Option<Ordered<Spanned<RawValue>>>,
 }
 
 /// A quote.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuote {
+    #[schemars(with = "LangMapSchema")]
     pub text: RawLangMap,
+    #[schemars(with = "LangMapSchema")]
     pub who: RawLangMap,
 }
 
 /// A declared chart.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChart {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "ChartKind")]
     pub kind: Spanned<ChartKind>,
+    #[schemars(with = "LangMapSchema")]
     pub title: RawLangMap,
     #[serde(default = "default_unit")]
+    #[schemars(with = "ChartUnit")]
     pub unit: Spanned<ChartUnit>,
     pub data: Vec<RawDatum>,
 }
@@ -251,23 +289,29 @@ fn default_unit() -> Spanned<ChartUnit> {
 }
 
 /// A labelled value of a declared chart.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDatum {
+    #[schemars(with = "LangMapSchema")]
     pub label: RawLangMap,
+    #[schemars(with = "f64")]
     pub value: Spanned<f64>,
 }
 
 /// `content/campaigns/<slug>/campaign.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCampaign {
+    #[schemars(with = "LangMapSchema")]
     pub name: RawLangMap,
+    #[schemars(with = "LangMapSchema")]
     pub summary: RawLangMap,
     pub period: RawPeriod,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub countries: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub languages: Vec<Spanned<String>>,
     #[serde(default)]
     pub partners: Vec<RawOrganisation>,
@@ -282,11 +326,39 @@ pub struct RawCampaign {
 }
 
 /// Front matter of a Markdown file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFrontMatter {
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub title: Option<Spanned<String>>,
     #[serde(default)]
     pub weight: Option<i64>,
+}
+
+/// What a `{ en: "…", lt: "…" }` map looks like in the JSON Schema.
+#[derive(JsonSchema)]
+#[schemars(
+    description = "Text in every site language, e.g. { en: \"Reach\", lt: \"Pasiekiamumas\" }"
+)]
+pub struct LangMapSchema(#[allow(dead_code)] std::collections::BTreeMap<String, String>);
+
+impl JsonSchema for RawValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Value".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A figure: a whole number is a count, a number with a decimal point a share (0..1), { amount, currency } money, { change } a relative change",
+            "oneOf": [
+                { "type": "integer", "minimum": 0, "description": "a count" },
+                { "type": "number", "minimum": 0, "maximum": 1, "description": "a share: 0.92 is 92 %" },
+                { "type": "object", "additionalProperties": false, "required": ["amount", "currency"],
+                  "properties": { "amount": { "type": "number", "minimum": 0 }, "currency": { "type": "string", "pattern": "^[A-Z]{3}$" } } },
+                { "type": "object", "additionalProperties": false, "required": ["change"],
+                  "properties": { "change": { "type": "number", "description": "1.77 is +177 %" } } }
+            ]
+        })
+    }
 }

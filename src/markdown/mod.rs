@@ -29,6 +29,9 @@ pub trait Resolver {
     fn link(&self, path: &str) -> Result<String, String>;
     /// The HTML of a shortcode, or what is wrong with it.
     fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String>;
+    /// The relative URL of an image or file written relative to the
+    /// Markdown file, or why it cannot be used.
+    fn media(&self, path: &str) -> Result<String, String>;
 }
 
 /// How to render.
@@ -125,6 +128,58 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
                     })
                 }
             },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let url = match resolver.media(&dest_url) {
+                    Ok(url) => url,
+                    Err(message) => {
+                        let (line, col) = line_col(&text, range.start);
+                        problems.push(Problem {
+                            message,
+                            line,
+                            col,
+                            help: "put the image in the same folder as this Markdown file and write its file name, e.g. ![A volunteer at work](volunteer.jpg)".into(),
+                        });
+                        String::new()
+                    }
+                };
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !dest_url.starts_with("@/") && is_local_file(&dest_url) => {
+                let url = match resolver.media(&dest_url) {
+                    Ok(url) => url,
+                    Err(message) => {
+                        let (line, col) = line_col(&text, range.start);
+                        problems.push(Problem {
+                            message,
+                            line,
+                            col,
+                            help: "link pages with @/campaigns/<folder> or @/reports/<folder>; link files kept beside this Markdown file by their name".into(),
+                        });
+                        "#".to_string()
+                    }
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                })
+            }
             Event::Start(Tag::CodeBlock(k)) => {
                 in_code = true;
                 Event::Start(Tag::CodeBlock(k))
@@ -177,6 +232,17 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
         )
         .replace("</table>", "</table></div>");
     (insert_placements(&html, &placements), problems)
+}
+
+/// Whether a link target is a path in the site (not a web address, an
+/// e-mail, a phone number or an anchor on the same page).
+fn is_local_file(url: &str) -> bool {
+    !(url.is_empty()
+        || url.starts_with('#')
+        || url.contains("://")
+        || url.starts_with("mailto:")
+        || url.starts_with("tel:")
+        || url.starts_with("//"))
 }
 
 fn shortcode_help(name: &str) -> String {
@@ -394,6 +460,12 @@ mod tests {
                 _ => Err(format!("unknown shortcode `{}`", sc.name)),
             }
         }
+        fn media(&self, path: &str) -> Result<String, String> {
+            match path {
+                "photo.jpg" => Ok("../../assets/media/photo.abc.jpg".into()),
+                _ => Err(format!("no file {path}")),
+            }
+        }
     }
 
     fn opts(lang: &str) -> RenderOptions<'_> {
@@ -471,6 +543,22 @@ mod tests {
         };
         let (html, _) = render("<b>x</b>\n", &allow, &Fixed);
         assert!(html.contains("<b>x</b>"), "{html}");
+    }
+
+    #[test]
+    fn images_resolve_through_the_resolver_and_bad_ones_are_problems() {
+        let (html, problems) = render(
+            "![A photo](photo.jpg)\n\n![x](../../../etc/passwd)\n\n[web](https://example.org)\n",
+            &opts("en"),
+            &Fixed,
+        );
+        assert!(
+            html.contains("src=\"../../assets/media/photo.abc.jpg\""),
+            "{html}"
+        );
+        assert!(html.contains("href=\"https://example.org\""), "{html}");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 3);
     }
 
     #[test]

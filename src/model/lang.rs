@@ -46,6 +46,9 @@ pub struct LangMap {
     pub values: BTreeMap<Lang, String>,
     /// Where the map was written.
     pub span: Span,
+    /// Its place in the file (`name`, `audiences.lincolnshire.name`), stable
+    /// across edits that move lines; used to track translations.
+    pub key: String,
 }
 
 /// A piece of text for one language, and whether it is a fallback.

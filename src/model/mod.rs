@@ -28,7 +28,13 @@ pub struct Site {
     pub locales: BTreeMap<Lang, Vec<FluentFile>>,
     /// The theme's templates and static files.
     pub theme: Theme,
+    /// Images and other media beside the Markdown, by path from the site
+    /// root (`content/campaigns/bali/photo.jpg`).
+    pub media: BTreeMap<String, Vec<u8>>,
 }
+
+/// File endings the loader reads as media for Markdown to show or link.
+pub const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf"];
 
 /// `content/site.yaml`.
 #[derive(Debug)]
@@ -48,6 +54,9 @@ pub struct SiteConfig {
     pub theme: String,
     /// Whether raw HTML in Markdown is passed through (off by default).
     pub allow_raw_html: bool,
+    /// CLDR locale for formatting, per language (`en` -> `en-GB`); a
+    /// language not listed is formatted by its own code.
+    pub format_locales: BTreeMap<Lang, String>,
     /// Where the file is.
     pub span: Span,
 }
@@ -233,7 +242,9 @@ pub struct ChartSpec {
 }
 
 /// Chart kinds of DESIGN.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ChartKind {
     /// Vertical bars.
@@ -249,7 +260,9 @@ pub enum ChartKind {
 }
 
 /// What a chart's values are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ChartUnit {
     /// Whole numbers.

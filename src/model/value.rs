@@ -68,7 +68,9 @@ impl fmt::Display for ValueKind {
 }
 
 /// How sure a figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// "1,971,352+": at least this many.

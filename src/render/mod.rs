@@ -4,6 +4,7 @@
 //! files; it returns every problem it finds together.
 
 mod html;
+mod media;
 mod pages;
 pub mod paths;
 mod resolve;
@@ -86,6 +87,10 @@ pub fn site(
     files.extend(chooser(site, &l10n, &tera, &mut diags));
     files.extend(not_found(site, &l10n, &tera, &mut diags));
     files.push(sitemap::sitemap(site));
+    files.extend(site.media.iter().map(|(path, bytes)| OutputFile {
+        path: media::output_path(path, bytes),
+        bytes: bytes.clone(),
+    }));
 
     if diags.has_errors() {
         return Err(diags);
@@ -407,7 +412,7 @@ fn assets(theme: &Theme) -> (Vec<OutputFile>, BTreeMap<String, String>) {
 }
 
 /// `style.css` -> `style.1a2b3c4d5e.css`.
-fn hashed_name(path: &str, bytes: &[u8]) -> String {
+pub(crate) fn hashed_name(path: &str, bytes: &[u8]) -> String {
     let hash = Sha256::digest(bytes);
     let short: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
     match path.rsplit_once('.') {

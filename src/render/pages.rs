@@ -46,6 +46,8 @@ pub struct SiteView {
     pub organisation_url: Option<String>,
     /// Link to this language's home page.
     pub home: String,
+    /// Public URL of the language chooser (the `x-default` alternate).
+    pub root_url: String,
 }
 
 /// The same page in one language.
@@ -255,6 +257,7 @@ impl Viewer<'_> {
                 organisation: c.organisation.name.clone(),
                 organisation_url: c.organisation.url.clone(),
                 home: paths::relative(page_path, &paths::home(self.lang)),
+                root_url: c.base_url.clone(),
             },
             alternates,
             canonical: paths::absolute(&c.base_url, page_path),
@@ -309,6 +312,7 @@ impl Viewer<'_> {
             page_path,
             report: Some(r),
             campaign: None,
+            media_dir: format!("content/reports/{}", r.slug),
         };
         let intro = self.doc(&r.intro, "intro", &resolver, sources, diags);
         let sections: Vec<SectionView> = r
@@ -385,6 +389,7 @@ impl Viewer<'_> {
             page_path,
             report: Some(r),
             campaign: Some(c),
+            media_dir: format!("content/campaigns/{}", c.slug),
         };
         let story = self.doc(&c.story, "story", &resolver, sources, diags);
         let placed = placed_in(&c.story);

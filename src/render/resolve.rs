@@ -19,6 +19,9 @@ pub struct PageResolver<'a> {
     pub report: Option<&'a Report>,
     /// The campaign the page shows.
     pub campaign: Option<&'a Campaign>,
+    /// The folder of the page's Markdown files, from the site root
+    /// (`content/campaigns/bali`), for images written relative to them.
+    pub media_dir: String,
 }
 
 impl PageResolver<'_> {
@@ -179,6 +182,21 @@ impl Resolver for PageResolver<'_> {
             "{}{fragment}",
             paths::relative(self.page_path, &target)
         ))
+    }
+
+    fn media(&self, path: &str) -> Result<String, String> {
+        if path.starts_with("http://") || path.starts_with("https://") || path.starts_with("//") {
+            return Err(format!(
+                "{path} is on another server: the site loads nothing from elsewhere, so readers are not tracked"
+            ));
+        }
+        let target = super::media::resolve_path(&self.media_dir, path)
+            .ok_or_else(|| format!("{path} points outside the site's content folder"))?;
+        if !self.site().media.contains_key(&target) {
+            return Err(format!("there is no file {target}"));
+        }
+        let hashed = super::media::output_path(&target, &self.site().media[&target]);
+        Ok(paths::relative(self.page_path, &hashed))
     }
 
     fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {

@@ -27,6 +27,18 @@ pub fn sitemap(site: &Site) -> OutputFile {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    // The language chooser, with every language and itself as x-default.
+    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_xml(base)));
+    for (l, home) in langs.iter().zip(&pages[0]) {
+        xml.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n",
+            escape_xml(&paths::absolute(base, home))
+        ));
+    }
+    xml.push_str(&format!(
+        "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
+        escape_xml(base)
+    ));
     for versions in &pages {
         for path in versions {
             xml.push_str(&format!(

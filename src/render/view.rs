@@ -135,7 +135,10 @@ impl Viewer<'_> {
         let number = self.l10n.formats(self.lang).value(&f.value);
         let value = self.value(&f.value, f.qualifier, diags);
         let (prefix, suffix) = match value.find(&number) {
-            Some(i) => (value[..i].trim_end().to_string(), value[i + number.len()..].to_string()),
+            Some(i) => (
+                value[..i].trim_end().to_string(),
+                value[i + number.len()..].to_string(),
+            ),
             None => (String::new(), String::new()),
         };
         FigureView {

@@ -179,6 +179,7 @@ try {
               screenshot: shot,
               follow: follow && needsSwitcher(p),
               outDir,
+              selfContained: p.kind === 'download',
             });
             if (follow) problems.push(...switcherShape(p, info));
             report.check(S, p.rel, problems);
@@ -234,7 +235,7 @@ try {
             else report.warn(S, p.rel, `axe ${detail}`);
           }
           for (const v of r.incomplete) {
-            const k = `${v.id} (${v.impact ?? 'n/a'}) ${v.help}`;
+            const k = `${width} px: ${v.id} (${v.impact ?? 'n/a'}) ${v.help}`;
             if (!incompleteSeen.has(k)) incompleteSeen.set(k, { pages: new Set(), example: `${v.nodes[0]?.target} — ${v.nodes[0]?.summary}` });
             incompleteSeen.get(k).pages.add(p.rel);
           }

@@ -211,9 +211,16 @@ export function cspProblems(content) {
  * expectMainStatus (200 over http, 404 for the deliberate miss, null for file),
  * screenshot (path or null), follow (follow the language switcher).
  */
-export async function visit(ctx, { url, allowed, expectMainStatus = 200, screenshot = null, follow = false, outDir = null }) {
+export async function visit(ctx, { url, allowed, expectMainStatus = 200, screenshot = null, follow = false, outDir = null, selfContained = false }) {
   const page = await ctx.newPage();
   const problems = watch(page, { allowed, mainUrl: url, expectMainStatus });
+  if (selfContained) {
+    // A single-file download is shared on its own: it may load nothing but itself.
+    page.on('request', (r) => {
+      if (r.isNavigationRequest() && r.frame() === page.mainFrame()) return;
+      if (!/^(data|blob|about):/.test(r.url())) problems.push(`single-file HTML is not self-contained: it loads ${r.resourceType()} ${r.url()}`);
+    });
+  }
   let info = null;
   try {
     let resp;
@@ -247,19 +254,34 @@ export async function visit(ctx, { url, allowed, expectMainStatus = 200, screens
     for (const s of info.stylesheets) if (!s.applied) problems.push(`stylesheet ${s.href} was not applied`);
     for (const src of info.brokenImages) problems.push(`broken image (naturalWidth 0): ${src}`);
     for (const s of info.svgs) if (!(s.w > 0 && s.h > 0)) problems.push(`<svg role="img"> "${s.label}" has zero size (${s.w}×${s.h})`);
-    if (follow) problems.push(...(await followSwitcher(page, info, { expectHttp: expectMainStatus != null, outDir })));
     // Late console messages (e.g. a font that failed after load).
     await page.waitForTimeout(20);
   } finally {
     await page.close();
   }
-  return { problems, info };
+  // Follow the switcher in a page of its own, so what happens on the target
+  // pages (checked in their own visits) is not blamed on this one.
+  const own = [...problems];
+  if (follow && info) own.push(...(await followSwitcher(ctx, url, info, { expectHttp: expectMainStatus != null, outDir })));
+  return { problems: own, info };
 }
 
 /** Click every language link; the target must be that language and link back. */
-async function followSwitcher(page, info, { expectHttp, outDir }) {
+async function followSwitcher(ctx, from, info, { expectHttp, outDir }) {
   const problems = [];
-  const from = page.url();
+  const page = await ctx.newPage();
+  try {
+    problems.push(...(await followFrom(page, from, info, { expectHttp, outDir })));
+  } catch (e) {
+    problems.push(`following the language switcher failed: ${e.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  return problems;
+}
+
+async function followFrom(page, from, info, { expectHttp, outDir }) {
+  const problems = [];
   const fromLang = info.lang;
   for (let i = 0; i < info.switcher.length; i++) {
     const { hreflang, href, raw } = info.switcher[i];
@@ -295,8 +317,8 @@ async function followSwitcher(page, info, { expectHttp, outDir }) {
     }));
     if (there.lang !== hreflang) problems.push(`language switcher link hreflang="${hreflang}" (${raw}) leads to a page with <html lang="${there.lang}">`);
     const back = there.links.filter((l) => l.hreflang === fromLang);
-    if (back.length === 0) problems.push(`${raw} has no switcher link hreflang="${fromLang}" back`);
-    else if (!back.some((l) => normalUrl(l.href) === normalUrl(from))) problems.push(`${raw}'s switcher link hreflang="${fromLang}" goes to ${back[0].raw} (${back[0].href}), not back to ${from}`);
+    if (back.length === 0) problems.push(`language switcher link hreflang="${hreflang}" (${raw}) leads to a page with no switcher link hreflang="${fromLang}" back`);
+    else if (!back.some((l) => normalUrl(l.href) === normalUrl(from))) problems.push(`language switcher link hreflang="${hreflang}" (${raw}) leads to a page whose hreflang="${fromLang}" link goes to ${back[0].raw} (${back[0].href}), not back to ${from}`);
   }
   return problems;
 }

@@ -240,6 +240,9 @@ export async function checkLinks({ page, outDir, pages, baseUrl, languages, repo
       }
     } else {
       target = r.relFile;
+      if (pageInfo?.kind === 'download' && !cssContext) {
+        problems.push(`${where}: relative URL in a single-file HTML download, which is shared on its own where nothing sits beside it: inline it, or link to the site with an absolute URL under base_url`);
+      }
       if (pageInfo?.kind === 'notfound' && !cssContext) {
         problems.push(`${where}: relative URL in 404.html; a host serves 404.html for a missing URL at any depth, where relative URLs resolve elsewhere: use a root-absolute URL built from base_url's path`);
       }
@@ -299,7 +302,9 @@ export async function checkLinks({ page, outDir, pages, baseUrl, languages, repo
               const ex = f ? existsAs(f) : {};
               return ex.file === p.abs;
             })());
-            if (!back && x.lang) problems.push(`<link rel="alternate" hreflang="${ref.hreflang}" href="${v}">: ${relOut(target)} has no alternate hreflang="${x.lang}" back to this page`);
+            // The root language chooser is not itself a language version, so
+            // the versions do not list it back (it would be their x-default).
+            if (!back && x.lang && p.kind !== 'chooser') problems.push(`<link rel="alternate" hreflang="${ref.hreflang}" href="${v}">: ${relOut(target)} has no alternate hreflang="${x.lang}" back to this page`);
           }
         }
       }

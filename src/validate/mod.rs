@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod figures;
+
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Localiser;
 use crate::model::*;
@@ -97,6 +99,16 @@ impl Validator<'_> {
     ) {
         if docs.docs.is_empty() && !required {
             return;
+        }
+        let default = self.default_lang().clone();
+        if let Some(base) = docs.docs.get(&default) {
+            for (lang, doc) in &docs.docs {
+                if lang != &default {
+                    for w in figures::compare(base, &default, doc, lang, self.sources) {
+                        self.diags.push(w);
+                    }
+                }
+            }
         }
         for lang in self.langs {
             if !docs.docs.contains_key(lang) {

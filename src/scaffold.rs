@@ -1,0 +1,300 @@
+//! `impact new campaign|report <slug>`: a new folder with every field
+//! written out and commented, in every site language, that builds at once.
+//! Writes only inside `content/`, and never over an existing folder.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::load::is_slug;
+use crate::model::Lang;
+
+/// What to scaffold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `content/campaigns/<slug>/`.
+    Campaign,
+    /// `content/reports/<slug>/`.
+    Report,
+}
+
+/// Why scaffolding failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    /// The slug cannot be a folder name in a web address.
+    #[error("`{0}` cannot be used as a folder name: use lowercase letters, digits and hyphens, e.g. winter-appeal-2024")]
+    BadSlug(String),
+    /// The folder exists.
+    #[error("{0} already exists; choose another name or edit the files there")]
+    Exists(String),
+    /// No site here.
+    #[error("no content/site.yaml in {0}: run this in the site's folder or pass --root DIR")]
+    NoSite(String),
+    /// The file system said no.
+    #[error("failed to write {path} ({source})")]
+    Io {
+        /// The path.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+/// Creates the folder and files; returns the files written (relative).
+pub fn scaffold(root: &Path, kind: Kind, slug: &str) -> Result<Vec<String>, ScaffoldError> {
+    if !is_slug(slug) {
+        return Err(ScaffoldError::BadSlug(slug.to_string()));
+    }
+    let langs = site_languages(root)?;
+    let folder = match kind {
+        Kind::Campaign => format!("content/campaigns/{slug}"),
+        Kind::Report => format!("content/reports/{slug}"),
+    };
+    let dir = root.join(&folder);
+    if dir.exists() {
+        return Err(ScaffoldError::Exists(folder));
+    }
+    let mut files: Vec<(String, String)> = Vec::new();
+    match kind {
+        Kind::Campaign => {
+            files.push((
+                format!("{folder}/campaign.yaml"),
+                campaign_yaml(slug, &langs),
+            ));
+            for l in &langs {
+                files.push((format!("{folder}/story.{l}.md"), story_md(l)));
+            }
+        }
+        Kind::Report => {
+            files.push((format!("{folder}/report.yaml"), report_yaml(slug, &langs)));
+            for l in &langs {
+                files.push((format!("{folder}/index.{l}.md"), intro_md(l)));
+            }
+        }
+    }
+    let io = |path: &PathBuf| {
+        let path = path.display().to_string();
+        move |source| ScaffoldError::Io { path, source }
+    };
+    fs::create_dir_all(&dir).map_err(io(&dir))?;
+    for (rel, text) in &files {
+        let path = root.join(rel);
+        fs::write(&path, text).map_err(io(&path))?;
+    }
+    Ok(files.into_iter().map(|(rel, _)| rel).collect())
+}
+
+/// The languages of `content/site.yaml`, read leniently (a scaffold should
+/// work even while other files have errors).
+fn site_languages(root: &Path) -> Result<Vec<Lang>, ScaffoldError> {
+    let path = root.join("content/site.yaml");
+    let text =
+        fs::read_to_string(&path).map_err(|_| ScaffoldError::NoSite(root.display().to_string()))?;
+    #[derive(serde::Deserialize)]
+    struct Langs {
+        #[serde(default)]
+        languages: Vec<String>,
+    }
+    let langs: Vec<Lang> = serde_saphyr::from_str::<Langs>(&text)
+        .map(|l| l.languages.iter().filter_map(|c| Lang::parse(c)).collect())
+        .unwrap_or_default();
+    if langs.is_empty() {
+        // site.yaml is broken right now; scaffold the usual pair.
+        return Ok(Lang::parse("en")
+            .into_iter()
+            .chain(Lang::parse("lt"))
+            .collect());
+    }
+    Ok(langs)
+}
+
+fn placeholder(lang: &Lang, en: &str, lt: &str) -> String {
+    match lang.as_str() {
+        "lt" => lt.to_string(),
+        _ => en.to_string(),
+    }
+}
+
+/// `{ en: "…", lt: "…" }` with placeholder text in each language.
+fn map(langs: &[Lang], en: &str, lt: &str) -> String {
+    let parts: Vec<String> = langs
+        .iter()
+        .map(|l| format!("{l}: \"{}\"", placeholder(l, en, lt)))
+        .collect();
+    format!("{{ {} }}", parts.join(", "))
+}
+
+fn campaign_yaml(slug: &str, langs: &[Lang]) -> String {
+    format!(
+        r#"# yaml-language-server: $schema=../../../schema/campaign.schema.json
+# A campaign: where it ran and what it achieved.
+# Text readers see is given in every site language; figures are plain
+# numbers: 11972 is a count, 0.92 a share (shown as 92 %),
+# {{ amount: 844000, currency: GBP }} money, {{ change: 1.77 }} an increase.
+# Add "{slug}" to `campaigns:` in a report.yaml so it gets a page.
+
+# Name and one-sentence summary, per language.
+name: {name}
+summary: {summary}
+
+# When it ran (YYYY-MM-DD).
+period: {{ start: 2024-01-01, end: 2024-03-31 }}
+
+# Where it ran: ISO country codes; names come from locales/*/places.ftl.
+countries: [GB]
+
+# Languages the campaign itself used (optional, ISO 639-1 codes).
+# languages: [en]
+
+# Who worked with you (url optional).
+partners:
+  - {{ name: "Partner organisation", url: "https://example.org/" }}
+
+# Where the campaign ran, with figures per place. Each metric key needs a
+# label in locales/*/ (see locales/en/metrics.ftl for the common ones).
+audiences:
+  - id: main-audience
+    name: {audience}
+    metrics:
+      impressions: 0
+      reach: 0
+      # potential_reach_share: 0.5
+      # landing_page_sessions: 0
+      # video_plays_95: 0
+      # reactions: 0
+      # shares: 0
+      # comments: 0
+
+# Single findings such as survey answers; audience is optional.
+results: []
+#  - {{ metric: would_behave_differently, audience: main-audience, value: 0.2 }}
+
+# Quotes, placed in the story with {{{{ quote(n=1) }}}} or listed on the page.
+quotes: []
+#  - text: {quote}
+#    who: {who}
+
+# Extra charts (bar, hbar, grouped, line, donut), placed with
+# {{{{ chart(id="...") }}}} or listed on the page.
+charts: []
+#  - id: calls-per-month
+#    kind: bar
+#    title: {chart}
+#    unit: count
+#    data:
+#      - {{ label: {label}, value: 23 }}
+"#,
+        name = map(langs, "New campaign", "Nauja kampanija"),
+        summary = map(
+            langs,
+            "One sentence about the campaign.",
+            "Vienas sakinys apie kampaniją."
+        ),
+        audience = map(langs, "Main audience", "Pagrindinė auditorija"),
+        quote = map(langs, "What someone said.", "Ką kažkas pasakė."),
+        who = map(langs, "Who said it", "Kas tai pasakė"),
+        chart = map(langs, "Calls per month", "Skambučiai per mėnesį"),
+        label = map(langs, "January 2024", "2024 m. sausis"),
+    )
+}
+
+fn story_md(lang: &Lang) -> String {
+    placeholder(
+        lang,
+        "## Why we ran it\n\nReplace this text with the campaign's story. Place figures from campaign.yaml\nso both languages always agree: the campaign reached\n{{ metric(key=\"reach\", audience=\"main-audience\") }} people.\n\n## What happened\n\nLink to other pages with [their content path](@/).\n",
+        "## Kodėl ją vykdėme\n\nPakeiskite šį tekstą kampanijos istorija. Skaičius iš campaign.yaml įterpkite\nšitaip, kad abiejose kalbose jie sutaptų: kampanija pasiekė\n{{ metric(key=\"reach\", audience=\"main-audience\") }} žmonių.\n\n## Kas įvyko\n\nNuorodas į kitus puslapius rašykite [taip](@/).\n",
+    )
+}
+
+fn report_yaml(slug: &str, langs: &[Lang]) -> String {
+    format!(
+        r#"# yaml-language-server: $schema=../../../schema/report.schema.json
+# A report: a period, its headline figures and the campaigns it covers.
+# Its introduction is index.<language>.md; further sections are
+# <name>.<language>.md files with front matter (title, weight).
+# The report is published at <language>/{slug}/.
+
+title: {title}
+summary: {summary}
+
+# The period covered (YYYY-MM-DD).
+period: {{ start: 2024-01-01, end: 2024-12-31 }}
+
+# Big figures at the top: metric keys with values; qualifier at_least or about.
+headline:
+  - {{ metric: campaigns, value: 0 }}
+  # - {{ metric: people_reached, value: 100000, qualifier: at_least }}
+
+# Campaign folder names under content/campaigns/, in the order to show them.
+campaigns: []
+
+# Money in and out (optional).
+# finances:
+#   period: {{ start: 2024-01-01, end: 2024-12-31 }}
+#   currency: GBP
+#   income: 0
+#   expenditure: 0
+"#,
+        title = map(langs, "New report", "Nauja ataskaita"),
+        summary = map(
+            langs,
+            "One or two sentences about the report.",
+            "Vienas ar du sakiniai apie ataskaitą."
+        ),
+    )
+}
+
+fn intro_md(lang: &Lang) -> String {
+    placeholder(
+        lang,
+        "Replace this text with the report's introduction.\n\nHeadline figures can be placed in the text: {{ metric(key=\"campaigns\") }}.\n",
+        "Pakeiskite šį tekstą ataskaitos įžanga.\n\nPagrindinius skaičius galima įterpti į tekstą: {{ metric(key=\"campaigns\") }}.\n",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("content")).unwrap();
+        fs::write(
+            dir.path().join("content/site.yaml"),
+            "title: { en: A, lt: B }\nlanguages: [en, lt]\norganisation: { name: X }\n",
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn refuses_bad_slugs_and_existing_folders() {
+        let s = site();
+        assert!(matches!(
+            scaffold(s.path(), Kind::Campaign, "Winter Appeal"),
+            Err(ScaffoldError::BadSlug(_))
+        ));
+        assert!(matches!(
+            scaffold(s.path(), Kind::Campaign, "../x"),
+            Err(ScaffoldError::BadSlug(_))
+        ));
+        scaffold(s.path(), Kind::Campaign, "winter").unwrap();
+        assert!(matches!(
+            scaffold(s.path(), Kind::Campaign, "winter"),
+            Err(ScaffoldError::Exists(_))
+        ));
+    }
+
+    #[test]
+    fn writes_a_file_per_language() {
+        let s = site();
+        let files = scaffold(s.path(), Kind::Report, "annual-2024").unwrap();
+        assert_eq!(
+            files,
+            vec![
+                "content/reports/annual-2024/report.yaml",
+                "content/reports/annual-2024/index.en.md",
+                "content/reports/annual-2024/index.lt.md"
+            ]
+        );
+    }
+}
