@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Localiser;
 use crate::model::SourceMap;
+use crate::render::SiteOptions;
 use crate::{load, publish, render, validate};
 
 /// What to build and where.
@@ -23,6 +24,9 @@ pub struct BuildOptions {
     pub allow_missing: bool,
     /// Write the output (false for `impact check`).
     pub write: bool,
+    /// Make the PDF of every report (false for `--no-pdf`, `check` and
+    /// the preview).
+    pub pdf: bool,
 }
 
 /// What a build did.
@@ -76,7 +80,7 @@ pub fn run(opts: &BuildOptions) -> BuildOutcome {
     // Markdown too; its reports of messages validation already named
     // (which have no span) are left out.
     let had_errors = diags.has_errors();
-    let files = match render::site(&site, &sources, l10n) {
+    let files = match render::site(&site, &sources, l10n, SiteOptions { pdf: opts.pdf }) {
         Ok(files) => files,
         Err(render_diags) => {
             for d in render_diags.sorted() {

@@ -9,12 +9,14 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod charts;
 pub mod cli;
 pub mod diagnostics;
 pub mod l10n;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod pdf;
 pub mod publish;
 pub mod render;
 pub mod scaffold;

@@ -61,3 +61,39 @@ period = { $start } – { $end }
 # { $value } is a formatted figure.
 qualifier-at-least = { $value }+
 qualifier-about = about { $value }
+
+## Charts. { $value }, { $first }, { $income }… are already formatted; the
+## audience, stage and result names come from the data and metrics.ftl.
+
+chart-show-data = Show the numbers
+chart-audience = Audience
+chart-stage = Stage
+chart-item = Category
+chart-value = Value
+chart-amount = Amount
+chart-change = Change
+chart-reach-title = People reached, by audience
+chart-reach-desc = The most people were reached in { $audience }: { $value }.
+chart-potential-title = Share of the potential audience reached
+chart-potential-desc = The largest share of the potential audience was reached in { $audience }: { $value }.
+chart-funnel-title = From impressions to videos watched, by audience
+chart-funnel-desc = { $audience }: from { $first } ({ $first_stage }) to { $last } ({ $last_stage }).
+chart-results-title = Survey results, by audience
+chart-results-desc = The highest result: { $result }, { $value } in { $audience }.
+chart-change-title = Change after the campaign
+chart-change-desc = The largest change: { $result }, { $value }.
+chart-finances-desc = Income { $income } and expenditure { $expenditure }, { $period }.
+chart-trend-desc = From { $first } in { $first_label } to { $last } in { $last_label }.
+chart-highest-desc = The highest value: { $label }, { $value }.
+
+## Downloads. { $size } is already formatted ("1.2 MB").
+
+download-heading = Download the report
+download-pdf = PDF, { $size }
+download-pdf-title = The whole report as a PDF, to print or pass on
+download-html = One web page, { $size }
+download-html-title = The whole report as one web page that opens without the internet
+pdf-page-of = Page { $page } of { $total }
+pdf-version = Version
+pdf-notes = Notes
+footer-version = Version of the data

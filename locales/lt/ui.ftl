@@ -63,3 +63,39 @@ period = { $start } – { $end }
 # { $value } – suformatuotas skaičius.
 qualifier-at-least = daugiau kaip { $value }
 qualifier-about = apie { $value }
+
+## Diagramos. { $value }, { $first }, { $income }… jau suformatuoti;
+## auditorijų, etapų ir rezultatų pavadinimai – iš duomenų ir metrics.ftl.
+
+chart-show-data = Rodyti skaičius
+chart-audience = Auditorija
+chart-stage = Etapas
+chart-item = Kategorija
+chart-value = Reikšmė
+chart-amount = Suma
+chart-change = Pokytis
+chart-reach-title = Pasiekti žmonės pagal auditoriją
+chart-reach-desc = Daugiausia žmonių pasiekta šioje auditorijoje: { $audience } – { $value }.
+chart-potential-title = Pasiekta potencialios auditorijos dalis
+chart-potential-desc = Didžiausia potencialios auditorijos dalis pasiekta šioje auditorijoje: { $audience } – { $value }.
+chart-funnel-title = Nuo parodymų iki peržiūrų pagal auditoriją
+chart-funnel-desc = { $audience }: nuo { $first } ({ $first_stage }) iki { $last } ({ $last_stage }).
+chart-results-title = Apklausų rezultatai pagal auditoriją
+chart-results-desc = Didžiausias rezultatas: { $result } – { $value } ({ $audience }).
+chart-change-title = Pokytis po kampanijos
+chart-change-desc = Didžiausias pokytis: { $result } – { $value }.
+chart-finances-desc = Pajamos { $income }, išlaidos { $expenditure } ({ $period }).
+chart-trend-desc = Nuo { $first } ({ $first_label }) iki { $last } ({ $last_label }).
+chart-highest-desc = Didžiausia reikšmė: { $label } – { $value }.
+
+## Atsisiuntimai. { $size } jau suformatuotas („1,2 MB“).
+
+download-heading = Atsisiųsti ataskaitą
+download-pdf = PDF, { $size }
+download-pdf-title = Visa ataskaita PDF formatu – spausdinti ar persiųsti
+download-html = Vienas tinklalapis, { $size }
+download-html-title = Visa ataskaita viename tinklalapyje, kuris atsidaro ir be interneto
+pdf-page-of = { $page } psl. iš { $total }
+pdf-version = Versija
+pdf-notes = Pastabos
+footer-version = Duomenų versija

@@ -8,12 +8,20 @@ use crate::build::{self, BuildOptions};
 use crate::diagnostics;
 
 /// Builds (or, with `write` false, checks) and reports; returns the exit code.
-pub fn run(root: PathBuf, out: PathBuf, allow_missing: bool, write: bool, color: bool) -> u8 {
+pub fn run(
+    root: PathBuf,
+    out: PathBuf,
+    allow_missing: bool,
+    write: bool,
+    pdf: bool,
+    color: bool,
+) -> u8 {
     let opts = BuildOptions {
         root,
         out,
         allow_missing,
         write,
+        pdf,
     };
     let outcome = build::run(&opts);
     let report = diagnostics::render(&outcome.diags, &outcome.sources, color);

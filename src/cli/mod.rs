@@ -100,10 +100,10 @@ pub fn run(cli: Cli) -> u8 {
             root,
             out,
             allow_missing,
-            no_pdf: _,
+            no_pdf,
         } => {
             let out = out.unwrap_or_else(|| root.join("output"));
-            build::run(root, out, allow_missing, true, color)
+            build::run(root, out, allow_missing, true, !no_pdf, color)
         }
         Command::Check {
             root,
@@ -118,7 +118,7 @@ pub fn run(cli: Cli) -> u8 {
             ..
         } => {
             let out = root.join("output");
-            build::run(root, out, allow_missing, false, color)
+            build::run(root, out, allow_missing, false, false, color)
         }
         Command::New { kind, slug, root } => new::run(&root, kind, &slug),
         Command::Schema { root, out } => write_schemas(&root, out),

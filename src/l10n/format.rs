@@ -85,6 +85,11 @@ impl Formats {
         })
     }
 
+    /// The CLDR locale these formats follow, as a BCP 47 tag (`en-GB`).
+    pub fn locale(&self) -> String {
+        self.locale.to_string()
+    }
+
     /// A whole number: `515,839` / `515 839`.
     pub fn count(&self, n: u64) -> String {
         self.decimal.format(&Decimal::from(n)).to_string()

@@ -345,7 +345,8 @@ fn load_locales(r: &mut Reader, dir: &Path, langs: &[Lang]) -> BTreeMap<Lang, Ve
     out
 }
 
-/// `themes/<name>/templates/*.html` and `themes/<name>/static/**`.
+/// `themes/<name>/templates/*.html`, `static/**`, `fonts/*` and
+/// `pdf/report.typ`.
 fn load_theme(r: &mut Reader, name: &str) -> Theme {
     let dir = r.root().join("themes").join(name);
     let mut theme = Theme {
@@ -381,6 +382,22 @@ fn load_theme(r: &mut Reader, name: &str) -> Theme {
                 theme.static_files.insert(rel, bytes);
             }
         }
+    }
+    for path in r.list_dir(&dir.join("fonts")) {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lower = file.to_lowercase();
+        if lower.ends_with(".ttf") || lower.ends_with(".otf") {
+            if let Some(bytes) = r.read_bytes(&path) {
+                theme.fonts.insert(file, bytes);
+            }
+        }
+    }
+    let template = dir.join("pdf").join("report.typ");
+    if template.is_file() {
+        theme.pdf_template = r.read_text(&template);
     }
     theme
 }

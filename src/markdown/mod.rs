@@ -379,7 +379,7 @@ pub fn slugify(text: &str) -> String {
 
 /// The quotation marks of a language, applied to what smart punctuation
 /// produced (“…” and ‘…’).
-struct QuoteStyle {
+pub(crate) struct QuoteStyle {
     open: char,
     close: char,
     inner_open: char,
@@ -387,13 +387,13 @@ struct QuoteStyle {
 }
 
 #[derive(Default)]
-struct QuoteState {
+pub(crate) struct QuoteState {
     prev: Option<char>,
     inner_open: bool,
 }
 
 impl QuoteStyle {
-    fn for_lang(lang: &str) -> QuoteStyle {
+    pub(crate) fn for_lang(lang: &str) -> QuoteStyle {
         match lang {
             // Lithuanian: „dvigubos“ and ‚viengubos‘ (CLDR lt delimiters).
             "lt" => QuoteStyle {
@@ -411,7 +411,7 @@ impl QuoteStyle {
         }
     }
 
-    fn apply(&self, text: &str, st: &mut QuoteState) -> String {
+    pub(crate) fn apply(&self, text: &str, st: &mut QuoteState) -> String {
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
             let opening_context = st

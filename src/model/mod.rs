@@ -298,4 +298,9 @@ pub struct Theme {
     pub templates: BTreeMap<String, FileId>,
     /// `static/**`, by path relative to `static/`, with their bytes.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// `fonts/*.ttf|otf`, by file name: the one font family that the pages
+    /// (as web fonts), the charts and the PDF all use.
+    pub fonts: BTreeMap<String, Vec<u8>>,
+    /// `pdf/report.typ`: the Typst template of the report PDF.
+    pub pdf_template: Option<(FileId, String)>,
 }

@@ -3,11 +3,16 @@
 //! the theme's static files under hashed names. Rendering never reads
 //! files; it returns every problem it finds together.
 
+mod cards;
+mod charts;
+mod doc_blocks;
 mod html;
 mod media;
 mod pages;
 pub mod paths;
+mod report_doc;
 mod resolve;
+mod single_html;
 mod sitemap;
 mod templates;
 mod view;
@@ -22,6 +27,7 @@ use tera::{Context, Tera};
 
 pub use templates::REQUIRED_TEMPLATES;
 
+use crate::charts::Fonts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Localiser;
 use crate::model::*;
@@ -44,13 +50,57 @@ enum Job<'a> {
     Campaign(&'a Lang, &'a Report, &'a Campaign),
 }
 
+/// What to make besides the pages.
+#[derive(Debug, Clone, Copy)]
+pub struct SiteOptions {
+    /// Typeset a PDF of every report in every language (slow; skipped by
+    /// `--no-pdf` and in preview).
+    pub pdf: bool,
+}
+
+/// Typesets a report document as PDF bytes, or says why it cannot.
+type PdfMaker = dyn Fn(&crate::pdf::PdfDocument) -> Result<Vec<u8>, String> + Sync;
+
+/// What every report job needs to make its downloads.
+struct Downloads<'a> {
+    /// The theme's style sheet with its fonts inlined.
+    css: String,
+    /// The PDF engine, when PDFs are made.
+    pdf: Option<&'a PdfMaker>,
+}
+
 /// Renders the whole site.
 pub fn site(
     site: &Site,
     sources: &SourceMap,
     l10n: Arc<Localiser>,
+    opts: SiteOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut diags = Diagnostics::default();
+    let fonts = match theme_fonts(&site.theme) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
+            return Err(diags);
+        }
+    };
+    let fonts = &fonts;
+    let engine = if opts.pdf {
+        match pdf_engine(&site.theme, sources) {
+            Ok(engine) => Some(engine),
+            Err(d) => {
+                diags.push(d);
+                return Err(diags);
+            }
+        }
+    } else {
+        None
+    };
+    let downloads = Downloads {
+        css: single_css(&site.theme),
+        pdf: engine.as_deref(),
+    };
+    let downloads = &downloads;
     let (asset_files, asset_names) = assets(&site.theme);
     let asset_names = Arc::new(asset_names);
     let Some(tera) = templates::build(site, sources, l10n.clone(), asset_names, &mut diags) else {
@@ -70,12 +120,12 @@ pub fn site(
         }
     }
 
-    let results: Vec<(Option<OutputFile>, Diagnostics)> = jobs
+    let results: Vec<(Vec<OutputFile>, Diagnostics)> = jobs
         .par_iter()
         .map(|job| {
             let mut d = Diagnostics::default();
-            let file = render_job(job, site, sources, &l10n, &tera, &mut d);
-            (file, d)
+            let files = render_job(job, site, sources, &l10n, fonts, downloads, &tera, &mut d);
+            (files, d)
         })
         .collect();
 
@@ -84,8 +134,8 @@ pub fn site(
         diags.extend(d);
         files.extend(file);
     }
-    files.extend(chooser(site, &l10n, &tera, &mut diags));
-    files.extend(not_found(site, &l10n, &tera, &mut diags));
+    files.extend(chooser(site, &l10n, fonts, &tera, &mut diags));
+    files.extend(not_found(site, &l10n, fonts, &tera, &mut diags));
     files.push(sitemap::sitemap(site));
     files.extend(site.media.iter().map(|(path, bytes)| OutputFile {
         path: media::output_path(path, bytes),
@@ -99,17 +149,26 @@ pub fn site(
     Ok(files)
 }
 
+/// Renders one page, and its social card where it has one.
+#[allow(clippy::too_many_arguments)] // each is a different part of the build, shared by every job
 fn render_job(
     job: &Job,
     site: &Site,
     sources: &SourceMap,
     l10n: &Localiser,
+    fonts: &Fonts,
+    downloads: &Downloads,
     tera: &Tera,
     diags: &mut Diagnostics,
-) -> Option<OutputFile> {
+) -> Vec<OutputFile> {
     match *job {
         Job::Home(lang) => {
-            let v = Viewer { site, l10n, lang };
+            let v = Viewer {
+                site,
+                l10n,
+                lang,
+                fonts,
+            };
             let path = paths::home(lang);
             let title = v.text(&site.config.title).text;
             let description = site
@@ -141,13 +200,25 @@ fn render_job(
                 site,
                 diags,
             )
+            .into_iter()
+            .collect()
         }
         Job::Report(lang, r) => {
-            let v = Viewer { site, l10n, lang };
+            let v = Viewer {
+                site,
+                l10n,
+                lang,
+                fonts,
+            };
             let path = paths::report(lang, &r.slug);
-            let report = v.report_view(r, &path, sources, diags);
+            let mut report = v.report_view(r, &path, sources, diags);
+            let version = report_doc::version(r, sources);
+            let files = report_downloads(&v, r, &version, downloads, diags);
+            report.downloads = files.iter().map(|(d, _)| d.clone()).collect();
+            report.version = version;
             let crumbs = vec![home_crumb(&v, &path, diags)];
-            let common = v.common(
+            let card = v.report_card(r, &path, diags);
+            let mut common = v.common(
                 &path,
                 &|l| paths::report(l, &r.slug),
                 report.title.text.clone(),
@@ -155,23 +226,34 @@ fn render_job(
                 crumbs,
                 diags,
             );
+            common.card = card.as_ref().map(|c| c.url.clone());
+            common.version = Some(report.version.clone());
             #[derive(Serialize)]
             struct Ctx {
                 #[serde(flatten)]
                 common: pages::Common,
                 report: pages::ReportView,
             }
-            render_page(
+            let page = render_page(
                 tera,
                 "report.html",
                 &Ctx { common, report },
                 path,
                 site,
                 diags,
-            )
+            );
+            page.into_iter()
+                .chain(card.map(|c| c.file))
+                .chain(files.into_iter().map(|(_, f)| f))
+                .collect()
         }
         Job::Campaign(lang, r, c) => {
-            let v = Viewer { site, l10n, lang };
+            let v = Viewer {
+                site,
+                l10n,
+                lang,
+                fonts,
+            };
             let path = paths::campaign(lang, &r.slug, &c.slug);
             let campaign = v.campaign_view(c, r, &path, sources, diags);
             let crumbs = vec![
@@ -181,7 +263,7 @@ fn render_job(
                     href: campaign.report_href.clone(),
                 },
             ];
-            let common = v.common(
+            let mut common = v.common(
                 &path,
                 &|l| paths::campaign(l, &r.slug, &c.slug),
                 campaign.title.text.clone(),
@@ -189,22 +271,126 @@ fn render_job(
                 crumbs,
                 diags,
             );
+            let card = v.campaign_card(c, &path, diags);
+            common.card = card.as_ref().map(|c| c.url.clone());
+            common.version = Some(report_doc::version(r, sources));
             #[derive(Serialize)]
             struct Ctx {
                 #[serde(flatten)]
                 common: pages::Common,
                 campaign: pages::CampaignView,
             }
-            render_page(
+            let page = render_page(
                 tera,
                 "campaign.html",
                 &Ctx { common, campaign },
                 path,
                 site,
                 diags,
-            )
+            );
+            page.into_iter().chain(card.map(|c| c.file)).collect()
         }
     }
+}
+
+/// The report as one document, written as a single-file HTML and (when
+/// PDFs are on) a PDF beside the report's page, with the links to them.
+fn report_downloads(
+    v: &Viewer,
+    r: &Report,
+    version: &str,
+    downloads: &Downloads,
+    diags: &mut Diagnostics,
+) -> Vec<(pages::Download, OutputFile)> {
+    let doc = v.report_document(r, version, diags);
+    let dir = paths::report(v.lang, &r.slug).replace("index.html", "");
+    let url = paths::absolute(&v.site.config.base_url, &paths::report(v.lang, &r.slug));
+    let mut out = Vec::new();
+    if let Some(pdf) = downloads.pdf {
+        match pdf(&doc) {
+            Ok(bytes) => out.push((
+                v.download("pdf", &r.slug, bytes.len(), diags),
+                OutputFile {
+                    path: format!("{dir}{}.pdf", r.slug),
+                    bytes,
+                },
+            )),
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    Some(Span::file(r.file)),
+                    format!("the {} PDF of `{}` could not be made: {e}", v.lang, r.slug),
+                )
+                .help("build with --no-pdf to publish the site without PDFs while this is fixed"),
+            ),
+        }
+    }
+    let html = single_html::render(&doc, &downloads.css, &url).into_bytes();
+    out.push((
+        v.download("html", &r.slug, html.len(), diags),
+        OutputFile {
+            path: format!("{dir}{}.html", r.slug),
+            bytes: html,
+        },
+    ));
+    out
+}
+
+/// The theme's style sheet for the single-file HTML, fonts inlined.
+fn single_css(theme: &Theme) -> String {
+    let css = theme
+        .static_files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".css"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let fonts: Vec<(String, Vec<u8>)> = theme
+        .fonts
+        .iter()
+        .filter(|(name, _)| css.contains(&format!("fonts/{name}")))
+        .map(|(n, b)| (n.clone(), b.clone()))
+        .collect();
+    single_html::inline_fonts(&css, &fonts)
+}
+
+/// The PDF engine for the theme's template and fonts.
+#[cfg(feature = "pdf")]
+fn pdf_engine(theme: &Theme, sources: &SourceMap) -> Result<Box<PdfMaker>, Diagnostic> {
+    let Some((file, template)) = &theme.pdf_template else {
+        return Err(Diagnostic::error(
+            None,
+            format!(
+                "the theme `{}` has no PDF template (themes/{}/pdf/report.typ)",
+                theme.name, theme.name
+            ),
+        )
+        .help("copy themes/default/pdf/ into your theme, or build with --no-pdf"));
+    };
+    let fonts = theme.fonts.values().cloned().collect();
+    match crate::pdf::PdfEngine::new(template.clone(), fonts) {
+        Ok(engine) => Ok(Box::new(move |doc: &crate::pdf::PdfDocument| {
+            engine.render(doc).map_err(|e| e.to_string())
+        })),
+        Err(e) => {
+            let _ = sources;
+            Err(Diagnostic::error(
+                Some(Span::file(*file)),
+                format!("the PDF template does not work: {e}"),
+            )
+            .help("fix the template, or build with --no-pdf"))
+        }
+    }
+}
+
+/// Without the `pdf` feature there is no engine: asking for PDFs is an
+/// error that says how to get them.
+#[cfg(not(feature = "pdf"))]
+fn pdf_engine(_theme: &Theme, _sources: &SourceMap) -> Result<Box<PdfMaker>, Diagnostic> {
+    Err(Diagnostic::error(
+        None,
+        "this impact was built without PDF support (the `pdf` feature)",
+    )
+    .help("build with --no-pdf, or install impact with its default features"))
 }
 
 fn home_crumb(v: &Viewer, path: &str, diags: &mut Diagnostics) -> Crumb {
@@ -248,6 +434,7 @@ fn render_page<T: Serialize>(
 fn chooser(
     site: &Site,
     l10n: &Localiser,
+    _fonts: &Fonts,
     tera: &Tera,
     diags: &mut Diagnostics,
 ) -> Option<OutputFile> {
@@ -303,6 +490,7 @@ fn chooser(
 fn not_found(
     site: &Site,
     l10n: &Localiser,
+    fonts: &Fonts,
     tera: &Tera,
     diags: &mut Diagnostics,
 ) -> Option<OutputFile> {
@@ -329,6 +517,7 @@ fn not_found(
             site,
             l10n,
             lang: l,
+            fonts,
         };
         parts.push(Part {
             lang: l.to_string(),
@@ -370,20 +559,34 @@ fn base_path(base_url: &str) -> String {
 fn assets(theme: &Theme) -> (Vec<OutputFile>, BTreeMap<String, String>) {
     let mut names = BTreeMap::new();
     let mut files = Vec::new();
+    // Theme fonts that a style sheet names (`url(fonts/<file>)`) are
+    // published beside it as web fonts.
+    let theme_fonts: Vec<(String, Vec<u8>)> = theme
+        .fonts
+        .iter()
+        .filter(|(name, _)| {
+            theme.static_files.iter().any(|(p, b)| {
+                p.ends_with(".css") && String::from_utf8_lossy(b).contains(&format!("fonts/{name}"))
+            })
+        })
+        .map(|(name, bytes)| (format!("fonts/{name}"), bytes.clone()))
+        .collect();
     let (css, other): (Vec<_>, Vec<_>) = theme
         .static_files
         .iter()
+        .map(|(p, b)| (p.clone(), b.clone()))
+        .chain(theme_fonts)
         .partition(|(p, _)| p.ends_with(".css"));
     for (path, bytes) in other {
-        let hashed = format!("assets/{}", hashed_name(path, bytes));
-        names.insert(path.clone(), hashed.clone());
+        let hashed = format!("assets/{}", hashed_name(&path, &bytes));
+        names.insert(path, hashed.clone());
         files.push(OutputFile {
             path: hashed,
-            bytes: bytes.clone(),
+            bytes,
         });
     }
     for (path, bytes) in css {
-        let mut text = String::from_utf8_lossy(bytes).into_owned();
+        let mut text = String::from_utf8_lossy(&bytes).into_owned();
         let dir = path
             .rsplit_once('/')
             .map(|(d, _)| format!("{d}/"))
@@ -401,14 +604,39 @@ fn assets(theme: &Theme) -> (Vec<OutputFile>, BTreeMap<String, String>) {
                 &format!("url(\"{target_rel}\")"),
             );
         }
-        let hashed = format!("assets/{}", hashed_name(path, text.as_bytes()));
-        names.insert(path.clone(), hashed.clone());
+        let hashed = format!("assets/{}", hashed_name(&path, text.as_bytes()));
+        names.insert(path, hashed.clone());
         files.push(OutputFile {
             path: hashed,
             bytes: text.into_bytes(),
         });
     }
     (files, names)
+}
+
+/// The theme font for charts: the regular face (a file whose name says
+/// neither bold, italic nor oblique) and the bold one.
+fn theme_fonts(theme: &Theme) -> Result<Fonts, Diagnostic> {
+    let style = |name: &str| {
+        let n = name.to_lowercase();
+        (
+            n.contains("bold"),
+            n.contains("italic") || n.contains("oblique"),
+        )
+    };
+    let regular = theme.fonts.iter().find(|(n, _)| style(n) == (false, false));
+    let bold = theme.fonts.iter().find(|(n, _)| style(n) == (true, false));
+    let Some((name, regular)) = regular else {
+        return Err(Diagnostic::error(
+            None,
+            format!("the theme `{}` has no font in themes/{}/fonts/", theme.name, theme.name),
+        )
+        .help("charts and the PDF draw with the theme's font: copy themes/default/fonts/ into your theme"));
+    };
+    Fonts::new(regular.clone(), bold.map(|(_, b)| b.clone())).map_err(|e| {
+        Diagnostic::error(None, format!("themes/{}/fonts/{name}: {e}", theme.name))
+            .help("use a TrueType (.ttf) or OpenType (.otf) font file")
+    })
 }
 
 /// `style.css` -> `style.1a2b3c4d5e.css`.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::paths;
-use super::resolve::{chart_table_html, quote_html, PageResolver};
+use super::resolve::{quote_html, PageResolver};
 use super::view::{DocView, FigureView, Viewer};
 use crate::diagnostics::Diagnostics;
 use crate::markdown::shortcode;
@@ -31,6 +31,12 @@ pub struct Common {
     pub title: String,
     /// One sentence for `<meta name=description>`.
     pub description: String,
+    /// Absolute URL of the page's social card (`og:image`).
+    pub card: Option<String>,
+    /// The page language as Open Graph wants it (`en_GB`, `lt_LT`).
+    pub og_locale: String,
+    /// The report's period and data hash, in the footer of its pages.
+    pub version: Option<String>,
 }
 
 /// Site-wide text in the page's language.
@@ -149,8 +155,28 @@ pub struct ReportView {
     pub campaigns: Vec<CampaignCard>,
     /// Money.
     pub finances: Option<FinancesView>,
+    /// Income and expenditure as a chart (HTML).
+    pub finance_chart: Option<String>,
+    /// Links to the PDF and single-file HTML of this report.
+    pub downloads: Vec<Download>,
+    /// What a partner quotes to say which version they hold: the period and
+    /// a short hash of the data that built it.
+    pub version: String,
     /// Whether any text on the page is a fallback.
     pub untranslated: bool,
+}
+
+/// A file to download, with its size in the page's language.
+#[derive(Serialize, Clone)]
+pub struct Download {
+    /// Relative link.
+    pub href: String,
+    /// "PDF, 1,2 MB".
+    pub label: String,
+    /// What it is ("Download the report as PDF").
+    pub title: String,
+    /// MIME type, for the `type` attribute.
+    pub mime: String,
 }
 
 /// Figures per audience as a table: one column per audience.
@@ -201,6 +227,10 @@ pub struct CampaignView {
     pub metrics: Option<MetricTable>,
     /// Single findings.
     pub results: Vec<FigureView>,
+    /// Reach, potential reach and the funnel, drawn (HTML).
+    pub audience_charts: Vec<String>,
+    /// Survey results and changes per audience, drawn (HTML).
+    pub result_charts: Vec<String>,
     /// Quotes the story does not place itself (HTML).
     pub quotes: Vec<String>,
     /// Charts the story does not place itself (HTML).
@@ -216,6 +246,40 @@ pub struct CampaignView {
 }
 
 impl Viewer<'_> {
+    /// A link to one of a report's downloads, with its size in the page's
+    /// language ("PDF, 1,2 MB").
+    pub fn download(
+        &self,
+        kind: &str,
+        slug: &str,
+        bytes: usize,
+        diags: &mut Diagnostics,
+    ) -> Download {
+        let f = self.l10n.formats(self.lang);
+        let size = if bytes >= 100_000 {
+            format!("{}\u{a0}MB", f.number(bytes as f64 / 1_000_000.0, 1))
+        } else {
+            format!("{}\u{a0}kB", f.number((bytes as f64 / 1000.0).ceil(), 0))
+        };
+        Download {
+            href: format!("{slug}.{kind}"),
+            label: self
+                .msg(
+                    &format!("download-{kind}"),
+                    &[("size", crate::l10n::Arg::Text(size))],
+                    diags,
+                )
+                .text,
+            title: self.msg(&format!("download-{kind}-title"), &[], diags).text,
+            mime: if kind == "pdf" {
+                "application/pdf"
+            } else {
+                "text/html"
+            }
+            .into(),
+        }
+    }
+
     /// The parts every page shares. `path_in` gives this page's path in
     /// another language.
     pub fn common(
@@ -264,6 +328,9 @@ impl Viewer<'_> {
             breadcrumbs,
             title,
             description,
+            card: None,
+            version: None,
+            og_locale: og_locale(&self.l10n.formats(self.lang).locale(), self.lang),
         }
     }
 
@@ -348,6 +415,10 @@ impl Viewer<'_> {
                 expenditure_full: fm.money(f.expenditure, f.currency),
             }
         });
+        let finance_chart = self
+            .finance_chart(r, diags)
+            .and_then(|d| self.draw(&d, diags))
+            .map(|c| c.html);
         let title = self.text(&r.title);
         let summary = self.text(&r.summary);
         let untranslated = title.fallback
@@ -371,6 +442,9 @@ impl Viewer<'_> {
             sections,
             campaigns,
             finances,
+            finance_chart,
+            downloads: Vec::new(),
+            version: String::new(),
             untranslated,
         }
     }
@@ -443,7 +517,23 @@ impl Viewer<'_> {
             .charts
             .iter()
             .filter(|ch| !placed.charts.contains(&ch.id))
-            .map(|ch| chart_table_html(self, ch))
+            .filter_map(|ch| {
+                let data = self.declared_chart(ch, diags);
+                self.draw(&data, diags)
+            })
+            .map(|c| c.html)
+            .collect();
+        let audience_charts = self
+            .audience_charts(c, diags)
+            .iter()
+            .filter_map(|d| self.draw(d, diags))
+            .map(|c| c.html)
+            .collect();
+        let result_charts = self
+            .result_charts(c, diags)
+            .iter()
+            .filter_map(|d| self.draw(d, diags))
+            .map(|c| c.html)
             .collect();
         let title = self.text(&c.name);
         let summary = self.text(&c.summary);
@@ -464,6 +554,8 @@ impl Viewer<'_> {
                 .collect(),
             metrics,
             results,
+            audience_charts,
+            result_charts,
             quotes,
             charts,
             story,
@@ -504,4 +596,15 @@ fn placed_in(docs: &LangDocs) -> Placed {
         }
     }
     placed
+}
+
+/// `en-GB` -> `en_GB`; a bare `lt` gets its usual country (`lt_LT`).
+fn og_locale(locale: &str, lang: &Lang) -> String {
+    match locale.split_once('-') {
+        Some((l, region)) => format!("{l}_{region}"),
+        None => match lang.as_str() {
+            "en" => "en_GB".into(),
+            other => format!("{other}_{}", other.to_uppercase()),
+        },
+    }
 }

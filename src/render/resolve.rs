@@ -43,7 +43,7 @@ impl PageResolver<'_> {
             .find(|r| r.campaigns.iter().any(|(c, _)| c == campaign))
     }
 
-    fn campaign_named(&self, sc: &Shortcode) -> Result<&Campaign, String> {
+    pub(crate) fn campaign_named(&self, sc: &Shortcode) -> Result<&Campaign, String> {
         match sc.text("campaign") {
             Some(slug) => self
                 .site()
@@ -141,7 +141,17 @@ impl PageResolver<'_> {
                 }
             )
         })?;
-        Ok(Placement::Block(chart_table_html(self.viewer, chart)))
+        let mut diags = Diagnostics::default();
+        let data = self.viewer.declared_chart(chart, &mut diags);
+        let drawn = self.viewer.draw(&data, &mut diags);
+        match drawn {
+            Some(c) if !diags.has_errors() => Ok(Placement::Block(c.html)),
+            _ => Err(diags
+                .sorted()
+                .first()
+                .map(|d| d.message.clone())
+                .unwrap_or_else(|| format!("the chart `{id}` cannot be drawn"))),
+        }
     }
 }
 
@@ -228,32 +238,4 @@ fn lang_attr(t: &Localised) -> String {
     } else {
         String::new()
     }
-}
-
-/// A declared chart as a captioned table of its numbers (the drawn chart
-/// comes with the charts stage; the table stays as its accessible twin).
-pub fn chart_table_html(viewer: &Viewer, chart: &ChartSpec) -> String {
-    let f = viewer.l10n.formats(viewer.lang);
-    let title = viewer.text(&chart.title);
-    let mut rows = String::new();
-    for d in &chart.data {
-        let label = viewer.text(&d.label);
-        let value = match chart.unit {
-            ChartUnit::Count => f.number(d.value, 2),
-            ChartUnit::Share => f.share(d.value),
-            ChartUnit::Money => f.number(d.value, 2),
-        };
-        rows.push_str(&format!(
-            "<tr><th scope=\"row\"{}>{}</th><td>{}</td></tr>",
-            lang_attr(&label),
-            escape(&label.text),
-            escape(&value)
-        ));
-    }
-    format!(
-        "<figure class=\"chart\" id=\"chart-{id}\"><figcaption{la}>{title}</figcaption><div class=\"table-wrap\" tabindex=\"0\"><table class=\"chart-data\"><tbody>{rows}</tbody></table></div></figure>",
-        id = escape(&chart.id),
-        la = lang_attr(&title),
-        title = escape(&title.text),
-    )
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::resolve::PageResolver;
+use crate::charts::Fonts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::{format::qualifier_message, Arg, Localiser};
 use crate::markdown::{self, RenderOptions};
@@ -18,6 +19,8 @@ pub struct Viewer<'a> {
     pub l10n: &'a Localiser,
     /// The page language.
     pub lang: &'a Lang,
+    /// The theme font, for charts.
+    pub fonts: &'a Fonts,
 }
 
 /// A figure ready to show.

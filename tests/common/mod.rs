@@ -54,6 +54,18 @@ pub fn build(root: &Path, allow_missing: bool) -> BuildOutcome {
         out: root.join("output"),
         allow_missing,
         write: true,
+        pdf: false,
+    })
+}
+
+/// Builds `root` into `root/output` with the PDFs.
+pub fn build_with_pdf(root: &Path) -> BuildOutcome {
+    build::run(&BuildOptions {
+        root: root.to_path_buf(),
+        out: root.join("output"),
+        allow_missing: false,
+        write: true,
+        pdf: true,
     })
 }
 

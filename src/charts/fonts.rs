@@ -1,0 +1,306 @@
+//! The theme font as plotters sees it: registration, text measurement and
+//! line wrapping.
+//!
+//! Charts are laid out with the font that the pages and the PDF use, so a
+//! label that fits here fits in the reader's browser. Nothing here looks up
+//! system fonts: the bytes come from the theme, so output is the same on
+//! every machine.
+
+use std::sync::Mutex;
+
+use plotters::style::{FontDesc, FontFamily, FontStyle};
+
+use super::sfnt;
+use super::ChartError;
+
+/// plotters draws and measures text at `size`, but writes `size / 1.24` as
+/// the SVG `font-size`; pixel sizes in this module are SVG pixels.
+const PLOTTERS_SCALE: f64 = 1.24;
+
+/// The chart font, registered with plotters once per process.
+///
+/// Build it once from the theme's font files and share it between charts.
+#[derive(Debug, Clone)]
+pub struct Fonts {
+    /// The name plotters knows the font by (never written to output).
+    key: String,
+    /// The font's own family name, named first in the SVG `font-family`.
+    family: String,
+    /// The regular and bold font files (bold is the regular one when the
+    /// theme has none).
+    faces: [&'static [u8]; 2],
+}
+
+/// Fonts plotters has been given, in the order they were registered.
+///
+/// plotters keeps fonts in a process-wide table that only takes
+/// `&'static [u8]`, so each font's bytes are leaked, once: a second
+/// `Fonts::new` with the same bytes (every rebuild of `impact serve`, every
+/// test) finds them here instead of leaking another copy. Different bytes
+/// get their own name, so two themes in one process cannot replace each
+/// other's font under a chart being drawn.
+static REGISTERED: Mutex<Vec<Registered>> = Mutex::new(Vec::new());
+
+struct Registered {
+    regular: &'static [u8],
+    bold: Option<&'static [u8]>,
+    key: String,
+}
+
+impl Fonts {
+    /// Registers the theme's regular font (and its bold, if there is one;
+    /// without it bold text uses the regular face) for drawing charts.
+    pub fn new(regular: Vec<u8>, bold: Option<Vec<u8>>) -> Result<Fonts, ChartError> {
+        let family = sfnt::family_name(&regular).unwrap_or_default();
+        // A poisoned lock only means another thread panicked while holding
+        // it; the list itself is always left whole.
+        let mut registered = REGISTERED.lock().unwrap_or_else(|p| p.into_inner());
+        let same = |r: &&Registered| r.regular == regular.as_slice() && r.bold == bold.as_deref();
+        if let Some(r) = registered.iter().find(same) {
+            return Ok(Fonts {
+                key: r.key.clone(),
+                family,
+                faces: [r.regular, r.bold.unwrap_or(r.regular)],
+            });
+        }
+        let key = format!("impact-chart-font-{}", registered.len());
+        let regular: &'static [u8] = Box::leak(regular.into_boxed_slice());
+        plotters::style::register_font(&key, FontStyle::Normal, regular)
+            .map_err(|_| ChartError::InvalidFont { face: "regular" })?;
+        let bold: Option<&'static [u8]> = match bold {
+            Some(bytes) => {
+                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+                plotters::style::register_font(&key, FontStyle::Bold, bytes)
+                    .map_err(|_| ChartError::InvalidFont { face: "bold" })?;
+                Some(bytes)
+            }
+            None => None,
+        };
+        registered.push(Registered {
+            regular,
+            bold,
+            key: key.clone(),
+        });
+        Ok(Fonts {
+            key,
+            family,
+            faces: [regular, bold.unwrap_or(regular)],
+        })
+    }
+
+    /// The font's family name as written in the font (`DejaVu Sans`); empty
+    /// when the font does not say.
+    pub fn family(&self) -> &str {
+        &self.family
+    }
+
+    /// The SVG `font-family` value: the theme font first, then the generic
+    /// family for a reader whose browser has not loaded it.
+    pub(crate) fn css_family(&self) -> String {
+        let name: String = self
+            .family
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+            .collect();
+        if name.trim().is_empty() {
+            "sans-serif".to_string()
+        } else {
+            format!("'{}', sans-serif", name.trim())
+        }
+    }
+
+    /// The plotters family name the font is registered under.
+    pub(crate) fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The plotters font for text of `px` SVG pixels.
+    pub(crate) fn font(&self, px: f64, bold: bool) -> FontDesc<'_> {
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        FontDesc::new(FontFamily::Name(&self.key), px * PLOTTERS_SCALE, style)
+    }
+
+    /// The width of `text` at `px` SVG pixels.
+    ///
+    /// plotters measures at a slightly larger size than the SVG shows
+    /// (about 6 % for DejaVu Sans), so this is an upper bound: the slack
+    /// keeps labels apart in browsers that round differently.
+    pub(crate) fn width(&self, text: &str, px: f64, bold: bool) -> f64 {
+        match self.font(px, bold).box_size(text) {
+            Ok((w, _)) => f64::from(w),
+            // Only if the registered font vanished; a generous guess keeps
+            // the layout free of overlaps.
+            Err(_) => text.chars().count() as f64 * px * 0.7,
+        }
+    }
+
+    /// How far right of the pen the ink of `c` starts at `px` pixels, in
+    /// whole pixels as plotters' rasteriser places glyphs (see [`sfnt`]).
+    pub(crate) fn bearing(&self, c: char, px: f64, bold: bool) -> f64 {
+        let face = self.faces[usize::from(bold)];
+        sfnt::left_bearing(face, c).map_or(0.0, |b| (b * px * PLOTTERS_SCALE).floor())
+    }
+
+    /// `text` broken into lines no wider than `max` at `px` pixels: at
+    /// spaces where possible (never at a no-break space, which CLDR puts
+    /// inside numbers), inside a word only when the word alone is too wide,
+    /// and at every `\n`.
+    pub(crate) fn wrap(&self, text: &str, px: f64, bold: bool, max: f64) -> Vec<String> {
+        let text = clean_text(text);
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let mut line = String::new();
+            for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+                let candidate = if line.is_empty() {
+                    word.to_string()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.width(&candidate, px, bold) <= max {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if self.width(word, px, bold) <= max {
+                    line = word.to_string();
+                } else {
+                    let mut pieces = self.break_word(word, px, bold, max);
+                    line = pieces.pop().unwrap_or_default();
+                    lines.extend(pieces);
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// Like [`Fonts::wrap`], but `None` when a word would have to be cut or
+    /// the text needs more than `max_lines` lines: the caller then picks a
+    /// layout with more room.
+    pub(crate) fn wrap_words(
+        &self,
+        text: &str,
+        px: f64,
+        bold: bool,
+        max: f64,
+        max_lines: usize,
+    ) -> Option<Vec<String>> {
+        let words_fit = clean_text(text)
+            .split([' ', '\n'])
+            .all(|w| self.width(w, px, bold) <= max);
+        let lines = self.wrap(text, px, bold, max);
+        (words_fit && lines.len() <= max_lines).then_some(lines)
+    }
+
+    /// A word too wide for one line, cut between characters.
+    fn break_word(&self, word: &str, px: f64, bold: bool, max: f64) -> Vec<String> {
+        let mut pieces = Vec::new();
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if piece.chars().count() > 1 && self.width(&piece, px, bold) > max {
+                piece.pop();
+                pieces.push(std::mem::take(&mut piece));
+                piece.push(c);
+            }
+        }
+        pieces.push(piece);
+        pieces
+    }
+
+    /// The widest of `lines`.
+    pub(crate) fn widest(&self, lines: &[String], px: f64, bold: bool) -> f64 {
+        lines
+            .iter()
+            .map(|l| self.width(l, px, bold))
+            .fold(0.0, f64::max)
+    }
+}
+
+/// `text` with characters XML cannot carry (and tabs and carriage returns)
+/// turned into spaces, so any label gives a well-formed SVG.
+pub(crate) fn clean_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\t' | '\r' => ' ',
+            c if c.is_control() => ' ',
+            '\u{FFFE}' | '\u{FFFF}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fonts;
+    use super::*;
+
+    #[test]
+    fn family_name_is_read_from_the_font() {
+        assert_eq!(fonts().family(), "DejaVu Sans");
+        assert_eq!(fonts().css_family(), "'DejaVu Sans', sans-serif");
+    }
+
+    #[test]
+    fn same_bytes_register_once() {
+        let a = fonts();
+        let b = fonts();
+        assert_eq!(a.key(), b.key());
+    }
+
+    #[test]
+    fn garbage_is_not_a_font() {
+        let err = Fonts::new(b"definitely not a font".to_vec(), None).unwrap_err();
+        assert!(matches!(err, ChartError::InvalidFont { face: "regular" }));
+    }
+
+    #[test]
+    fn wider_text_measures_wider() {
+        let f = fonts();
+        assert!(f.width("Lietuvos bendruomenės", 16.0, false) > f.width("Lietuvos", 16.0, false));
+        assert!(f.width("Lietuvos", 16.0, true) > f.width("Lietuvos", 16.0, false));
+        assert_eq!(f.width("", 16.0, false), 0.0);
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_not_inside_numbers() {
+        let f = fonts();
+        let lines = f.wrap(
+            "Lietuvos bendruomenės Jungtinėje Karalystėje",
+            16.0,
+            false,
+            120.0,
+        );
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| f.width(l, 16.0, false) <= 120.0));
+        let number = "515\u{a0}839";
+        assert_eq!(
+            f.wrap(number, 16.0, false, 1000.0),
+            vec![number.to_string()]
+        );
+    }
+
+    #[test]
+    fn wrap_cuts_a_word_too_long_for_any_line() {
+        let f = fonts();
+        let word = "Nepriklausomybės".repeat(4);
+        let lines = f.wrap(&word, 16.0, false, 80.0);
+        assert!(lines.len() > 2);
+        assert_eq!(lines.concat(), word);
+        // Even a width too small for one letter gives one letter a line.
+        let lines = f.wrap("ąčę", 16.0, false, 1.0);
+        assert_eq!(lines, vec!["ą", "č", "ę"]);
+    }
+
+    #[test]
+    fn control_characters_become_spaces() {
+        assert_eq!(clean_text("a\u{0}b\tc\u{FFFF}"), "a b c ");
+    }
+}

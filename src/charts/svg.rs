@@ -1,0 +1,172 @@
+//! Turns a [`Figure`] into the SVG the pages inline: drawn by plotters,
+//! then finished for readers and for the site's Content-Security-Policy.
+//!
+//! The finished root has `role="img"`, `aria-labelledby` pointing at a
+//! `<title>` and a `<desc>` that come first, a `viewBox` with
+//! `width="100%"` instead of a fixed size so it scales from a phone to a
+//! desktop, and one `font-family` naming the theme font. There are no
+//! `style` attributes (CSP `style-src 'self'` forbids them): only
+//! presentation attributes. Patterned fills become `<pattern>`s whose ids
+//! start with the chart's id.
+
+use std::fmt::Write as _;
+
+use plotters::backend::SVGBackend;
+use plotters::drawing::IntoDrawingArea;
+
+use super::figure::Figure;
+use super::fonts::Fonts;
+use super::paint::{paint, Overlay, OverlayShape};
+use super::palette::Pattern;
+use super::{kind_name, Chart, ChartError};
+
+/// Draws `figure` and finishes it for `chart`.
+pub(crate) fn render(figure: &Figure, fonts: &Fonts, chart: &Chart) -> Result<String, ChartError> {
+    let fail = |reason: String| ChartError::Draw {
+        id: chart.id.to_string(),
+        reason,
+    };
+    let mut raw = String::new();
+    let overlays = {
+        let area =
+            SVGBackend::with_string(&mut raw, (figure.width, figure.height)).into_drawing_area();
+        let overlays = paint(figure, fonts, &area).map_err(fail)?;
+        area.present().map_err(|e| fail(e.to_string()))?;
+        overlays
+    };
+    Ok(finish(&raw, figure, fonts, chart, &overlays))
+}
+
+/// Rewrites plotters' SVG into the finished document.
+fn finish(
+    raw: &str,
+    figure: &Figure,
+    fonts: &Fonts,
+    chart: &Chart,
+    overlays: &[Overlay],
+) -> String {
+    let id = chart.id;
+    // plotters writes `<svg width=… height=… viewBox=… xmlns=…>` on the
+    // first line, one element a line after it, and `</svg>` last.
+    let body = raw.split_once(">\n").map_or("", |(_, rest)| rest);
+    let body = body.trim_end().strip_suffix("</svg>").unwrap_or(body);
+    let own_family = format!(" font-family=\"{}\"", fonts.key());
+
+    let mut out = String::with_capacity(raw.len() + 512);
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
+         class=\"chart chart-{kind}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         font-family=\"{family}\">",
+        w = figure.width,
+        h = figure.height,
+        kind = kind_name(chart.kind),
+        family = escape(&fonts.css_family()),
+    );
+    let _ = writeln!(
+        out,
+        "<title id=\"{id}-title\">{}</title>",
+        escape(chart.title)
+    );
+    let _ = writeln!(
+        out,
+        "<desc id=\"{id}-desc\">{}</desc>",
+        escape(chart.description)
+    );
+    out.push_str(&pattern_defs(id, overlays));
+
+    // Text content goes on one line with its tags: plotters puts it on a
+    // line of its own, which adds spaces to what a reader copies.
+    let mut lines = body.lines().peekable();
+    while let Some(line) = lines.next() {
+        let line = line.replace(&own_family, "").replace(" opacity=\"1\"", "");
+        if line.starts_with("<text") && line.ends_with('>') {
+            let content = lines.next().unwrap_or_default();
+            let close = lines.next().unwrap_or_default();
+            out.push_str(&line);
+            out.push_str(content);
+            out.push_str(close);
+        } else {
+            out.push_str(&line);
+        }
+        out.push('\n');
+    }
+    for overlay in overlays {
+        let fill = format!("url(#{id}-{})", overlay.pattern.name());
+        match &overlay.shape {
+            OverlayShape::Rect([x0, y0, x1, y1]) => {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
+                    x1 - x0,
+                    y1 - y0
+                );
+            }
+            OverlayShape::Polygon(points) => {
+                let points: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+                let _ = writeln!(
+                    out,
+                    "<polygon points=\"{}\" fill=\"{fill}\"/>",
+                    points.join(" ")
+                );
+            }
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// `<defs>` with the patterns `overlays` use, in a fixed order.
+fn pattern_defs(id: &str, overlays: &[Overlay]) -> String {
+    let mut defs = String::new();
+    for pattern in Pattern::OVERLAYS {
+        if !overlays.iter().any(|o| o.pattern == pattern) {
+            continue;
+        }
+        let Some((tile, transform)) = pattern.svg_tile() else {
+            continue;
+        };
+        let transform = if transform.is_empty() {
+            String::new()
+        } else {
+            format!(" patternTransform=\"{transform}\"")
+        };
+        let _ = writeln!(
+            defs,
+            "<pattern id=\"{id}-{}\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"{transform}>{tile}</pattern>",
+            pattern.name()
+        );
+    }
+    if defs.is_empty() {
+        defs
+    } else {
+        format!("<defs>\n{defs}</defs>\n")
+    }
+}
+
+/// Text made safe for XML content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in super::fonts::clean_text(text).chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_markup_and_control_characters() {
+        assert_eq!(escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos; ");
+        assert_eq!(escape("ąčęėįšųūž"), "ąčęėįšųūž");
+    }
+}

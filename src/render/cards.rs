@@ -1,0 +1,92 @@
+//! Social cards: a PNG per report and campaign per language, which link
+//! previews (`og:image`, `twitter:image`) show when someone shares a page.
+
+use super::paths;
+use super::view::{FigureView, Viewer};
+use super::OutputFile;
+use crate::charts::{self, Card};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::*;
+
+/// A drawn card and the public URL that names it.
+pub struct SocialCard {
+    /// `base_url` + path, as `og:image` needs an absolute URL.
+    pub url: String,
+    /// The PNG, beside the page it belongs to.
+    pub file: OutputFile,
+}
+
+impl Viewer<'_> {
+    /// The card of a report: its title and first headline figure.
+    pub fn report_card(
+        &self,
+        r: &Report,
+        page_path: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<SocialCard> {
+        let figure = r.headline.first().map(|f| self.figure(f, None, diags));
+        self.card(page_path, &self.text(&r.title).text, figure, diags)
+    }
+
+    /// The card of a campaign: its name and first result.
+    pub fn campaign_card(
+        &self,
+        c: &Campaign,
+        page_path: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<SocialCard> {
+        let figure = c
+            .results
+            .iter()
+            .find(|f| f.audience.is_none())
+            .or(c.results.first())
+            .map(|f| self.figure(f, None, diags));
+        self.card(page_path, &self.text(&c.name).text, figure, diags)
+    }
+
+    fn card(
+        &self,
+        page_path: &str,
+        title: &str,
+        figure: Option<FigureView>,
+        diags: &mut Diagnostics,
+    ) -> Option<SocialCard> {
+        let (value, label) = figure.map(|f| (f.value, f.label.text)).unwrap_or_default();
+        let card = Card {
+            title,
+            figure: &value,
+            figure_label: &label,
+            organisation: &self.site.config.organisation.name,
+        };
+        match charts::draw_card_png(&card, self.fonts) {
+            Ok(bytes) => {
+                let path = card_path(page_path);
+                Some(SocialCard {
+                    url: paths::absolute(&self.site.config.base_url, &path),
+                    file: OutputFile { path, bytes },
+                })
+            }
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    None,
+                    format!("the social card of {page_path} cannot be drawn: {e}"),
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// `en/r/index.html` -> `en/r/card.png`.
+fn card_path(page_path: &str) -> String {
+    let dir = page_path.strip_suffix("index.html").unwrap_or(page_path);
+    format!("{dir}card.png")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cards_sit_beside_their_page() {
+        assert_eq!(super::card_path("en/r/c/index.html"), "en/r/c/card.png");
+    }
+}

@@ -1,0 +1,595 @@
+//! The charts of each page in one language: the standard ones that follow
+//! from the data (reach, share of potential reach, the engagement funnel,
+//! survey results and changes per audience, a report's finances) and the
+//! ones a campaign declares under `charts:`.
+//!
+//! Each chart is prepared as a [`ChartData`] (texts from Fluent and the
+//! language maps, values with how to format them), drawn once by
+//! [`crate::charts`] and shown as a [`DrawnChart`]: the SVG, and the same
+//! numbers as a table for readers who cannot see it.
+
+use serde::Serialize;
+
+use super::html::escape;
+use super::view::Viewer;
+use crate::charts::{self, Chart, Series};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::l10n::Arg;
+use crate::model::*;
+
+/// The engagement funnel, widest stage first.
+const FUNNEL: [&str; 4] = [
+    "impressions",
+    "reach",
+    "landing_page_sessions",
+    "video_plays_95",
+];
+
+/// How a chart's numbers are written.
+#[derive(Debug, Clone, Copy)]
+pub enum Format {
+    /// `515 839`.
+    Count,
+    /// `30,8 %`.
+    Share,
+    /// `+50 %`.
+    Change,
+    /// `£844K` on the chart, `£844,000.00` in its table.
+    Money(Currency),
+    /// A plain number with up to two decimals (declared money charts have
+    /// no currency).
+    Number,
+}
+
+/// A chart ready to draw, in one language.
+pub struct ChartData {
+    /// Unique on the page (`reach`, `citizens-advice-cases`).
+    pub id: String,
+    /// How to draw it.
+    pub kind: ChartKind,
+    /// What the axis shows.
+    pub unit: ChartUnit,
+    /// How to write its numbers.
+    pub format: Format,
+    /// Caption and `<title>`.
+    pub title: Localised,
+    /// The main finding, for `<desc>`.
+    pub description: String,
+    /// Heading of the table's first column (what the categories are).
+    pub category_heading: String,
+    /// Category labels.
+    pub categories: Vec<String>,
+    /// The series (one for bar, hbar and donut).
+    pub series: Vec<Series>,
+    /// Where a declared chart was written, for errors.
+    pub span: Option<Span>,
+}
+
+/// A chart drawn for a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DrawnChart {
+    /// Unique on the page.
+    pub id: String,
+    /// The caption.
+    pub title: String,
+    /// The main finding in one sentence.
+    pub description: String,
+    /// The drawing, inline SVG with `role="img"`, `<title>` and `<desc>`.
+    pub svg: String,
+    /// The figure as HTML: caption, SVG and a table of its numbers.
+    pub html: String,
+    /// The table: header row, then one row per category.
+    pub table: Vec<Vec<String>>,
+}
+
+impl Viewer<'_> {
+    fn fmt(&self, format: Format, x: f64, full: bool) -> String {
+        let f = self.l10n.formats(self.lang);
+        match format {
+            Format::Count => f.number(x, 0),
+            Format::Share => f.share(x),
+            Format::Change if x == 0.0 => f.share(0.0),
+            Format::Change => f.change(x),
+            Format::Money(c) if full => f.money(x, c),
+            Format::Money(c) => f.money_compact(x, c),
+            Format::Number => f.number(x, 2),
+        }
+    }
+
+    fn chart_text(&self, id: &str, args: &[(&str, Arg)], diags: &mut Diagnostics) -> String {
+        self.msg(id, args, diags).text
+    }
+
+    /// The standard charts of a campaign's figures per audience: reach,
+    /// share of potential reach and the engagement funnel.
+    pub fn audience_charts(&self, c: &Campaign, diags: &mut Diagnostics) -> Vec<ChartData> {
+        let mut out = Vec::new();
+        let count_of = |a: &Audience, key: &str| {
+            a.metrics
+                .iter()
+                .find(|m| m.metric == key)
+                .and_then(|m| match m.value {
+                    Value::Count(n) => Some(n as f64),
+                    _ => None,
+                })
+        };
+        let share_of = |a: &Audience, key: &str| {
+            a.metrics
+                .iter()
+                .find(|m| m.metric == key)
+                .and_then(|m| match m.value {
+                    Value::Share(x) => Some(x),
+                    _ => None,
+                })
+        };
+        let name = |a: &Audience| self.text(&a.name).text;
+
+        // Reach, and the share of the potential audience it was.
+        for (id, key, format, title, desc) in [
+            (
+                "reach",
+                "reach",
+                Format::Count,
+                "chart-reach-title",
+                "chart-reach-desc",
+            ),
+            (
+                "potential-reach",
+                "potential_reach_share",
+                Format::Share,
+                "chart-potential-title",
+                "chart-potential-desc",
+            ),
+        ] {
+            let values: Vec<(String, f64)> = c
+                .audiences
+                .iter()
+                .filter_map(|a| {
+                    let v = match format {
+                        Format::Share => share_of(a, key),
+                        _ => count_of(a, key),
+                    };
+                    v.map(|v| (name(a), v))
+                })
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            let (top, top_value) = max_by_value(&values);
+            let description = self.chart_text(
+                desc,
+                &[
+                    ("audience", Arg::Text(top.to_string())),
+                    ("value", Arg::Text(self.fmt(format, top_value, false))),
+                ],
+                diags,
+            );
+            out.push(ChartData {
+                id: id.into(),
+                kind: ChartKind::Hbar,
+                unit: if matches!(format, Format::Share) {
+                    ChartUnit::Share
+                } else {
+                    ChartUnit::Count
+                },
+                format,
+                title: self.msg(title, &[], diags),
+                description,
+                category_heading: self.chart_text("chart-audience", &[], diags),
+                categories: values.iter().map(|(n, _)| n.clone()).collect(),
+                series: vec![Series::new(
+                    self.metric_name(key, diags).text,
+                    values.iter().map(|(_, v)| Some(*v)).collect(),
+                )],
+                span: None,
+            });
+        }
+
+        // The funnel: audiences with at least two of its stages.
+        let stages: Vec<&str> = FUNNEL
+            .iter()
+            .copied()
+            .filter(|k| c.audiences.iter().any(|a| count_of(a, k).is_some()))
+            .collect();
+        let audiences: Vec<&Audience> = c
+            .audiences
+            .iter()
+            .filter(|a| stages.iter().filter(|k| count_of(a, k).is_some()).count() >= 2)
+            .collect();
+        if stages.len() >= 2 && !audiences.is_empty() {
+            let first = audiences[0];
+            let present: Vec<&str> = stages
+                .iter()
+                .copied()
+                .filter(|k| count_of(first, k).is_some())
+                .collect();
+            let (from, to) = (present[0], present[present.len() - 1]);
+            let description = self.chart_text(
+                "chart-funnel-desc",
+                &[
+                    ("audience", Arg::Text(name(first))),
+                    (
+                        "first",
+                        Arg::Text(self.fmt(
+                            Format::Count,
+                            count_of(first, from).unwrap_or(0.0),
+                            false,
+                        )),
+                    ),
+                    ("first_stage", Arg::Text(self.metric_name(from, diags).text)),
+                    (
+                        "last",
+                        Arg::Text(self.fmt(
+                            Format::Count,
+                            count_of(first, to).unwrap_or(0.0),
+                            false,
+                        )),
+                    ),
+                    ("last_stage", Arg::Text(self.metric_name(to, diags).text)),
+                ],
+                diags,
+            );
+            out.push(ChartData {
+                id: "funnel".into(),
+                kind: if audiences.len() == 1 {
+                    ChartKind::Bar
+                } else {
+                    ChartKind::Grouped
+                },
+                unit: ChartUnit::Count,
+                format: Format::Count,
+                title: self.msg("chart-funnel-title", &[], diags),
+                description,
+                category_heading: self.chart_text("chart-stage", &[], diags),
+                categories: stages
+                    .iter()
+                    .map(|k| self.metric_name(k, diags).text)
+                    .collect(),
+                series: audiences
+                    .iter()
+                    .map(|a| Series::new(name(a), stages.iter().map(|k| count_of(a, k)).collect()))
+                    .collect(),
+                span: None,
+            });
+        }
+        out
+    }
+
+    /// The standard charts of a campaign's results: shares per audience
+    /// (survey answers) and changes (before and after).
+    pub fn result_charts(&self, c: &Campaign, diags: &mut Diagnostics) -> Vec<ChartData> {
+        let mut out = Vec::new();
+        let audience_name = |id: Option<&str>| {
+            id.and_then(|id| c.audiences.iter().find(|a| a.id == id))
+                .map(|a| self.text(&a.name).text)
+        };
+
+        // Survey answers: a share per audience.
+        let shares: Vec<&Figure> = c
+            .results
+            .iter()
+            .filter(|f| matches!(f.value, Value::Share(_)) && f.audience.is_some())
+            .collect();
+        let mut metrics: Vec<&str> = Vec::new();
+        let mut audiences: Vec<&str> = Vec::new();
+        for f in &shares {
+            if !metrics.contains(&f.metric.as_str()) {
+                metrics.push(&f.metric);
+            }
+            let a = f.audience.as_deref().unwrap_or_default();
+            if !audiences.contains(&a) {
+                audiences.push(a);
+            }
+        }
+        if !shares.is_empty() {
+            let value = |m: &str, a: &str| {
+                shares.iter().find_map(|f| match f.value {
+                    Value::Share(x) if f.metric == m && f.audience.as_deref() == Some(a) => Some(x),
+                    _ => None,
+                })
+            };
+            let mut best: Option<(&str, &str, f64)> = None;
+            for m in &metrics {
+                for a in &audiences {
+                    if let Some(x) = value(m, a) {
+                        if best.is_none_or(|(_, _, b)| x > b) {
+                            best = Some((m, a, x));
+                        }
+                    }
+                }
+            }
+            let description = match best {
+                Some((m, a, x)) => self.chart_text(
+                    "chart-results-desc",
+                    &[
+                        ("result", Arg::Text(self.metric_name(m, diags).text)),
+                        (
+                            "audience",
+                            Arg::Text(audience_name(Some(a)).unwrap_or_default()),
+                        ),
+                        ("value", Arg::Text(self.fmt(Format::Share, x, false))),
+                    ],
+                    diags,
+                ),
+                None => String::new(),
+            };
+            out.push(ChartData {
+                id: "results".into(),
+                kind: if audiences.len() == 1 {
+                    ChartKind::Hbar
+                } else {
+                    ChartKind::Grouped
+                },
+                unit: ChartUnit::Share,
+                format: Format::Share,
+                title: self.msg("chart-results-title", &[], diags),
+                description,
+                category_heading: self.chart_text("campaign-metric", &[], diags),
+                categories: metrics
+                    .iter()
+                    .map(|m| self.metric_name(m, diags).text)
+                    .collect(),
+                series: audiences
+                    .iter()
+                    .map(|a| {
+                        Series::new(
+                            audience_name(Some(a)).unwrap_or_default(),
+                            metrics.iter().map(|m| value(m, a)).collect(),
+                        )
+                    })
+                    .collect(),
+                span: None,
+            });
+        }
+
+        // Changes: before and after, as one bar per finding.
+        let changes: Vec<(String, f64)> = c
+            .results
+            .iter()
+            .filter_map(|f| match f.value {
+                Value::Change(x) => Some((f, x)),
+                _ => None,
+            })
+            .map(|(f, x)| {
+                let name = self.metric_name(&f.metric, diags).text;
+                let label = match audience_name(f.audience.as_deref()) {
+                    Some(a) if c.audiences.len() > 1 => format!("{name} ({a})"),
+                    _ => name,
+                };
+                (label, x)
+            })
+            .collect();
+        if !changes.is_empty() {
+            let (top, x) = changes
+                .iter()
+                .fold(None::<(&str, f64)>, |best, (l, x)| match best {
+                    Some((_, b)) if b.abs() >= x.abs() => best,
+                    _ => Some((l, *x)),
+                })
+                .unwrap_or(("", 0.0));
+            let description = self.chart_text(
+                "chart-change-desc",
+                &[
+                    ("result", Arg::Text(top.to_string())),
+                    ("value", Arg::Text(self.fmt(Format::Change, x, false))),
+                ],
+                diags,
+            );
+            out.push(ChartData {
+                id: "change".into(),
+                kind: ChartKind::Hbar,
+                unit: ChartUnit::Share,
+                format: Format::Change,
+                title: self.msg("chart-change-title", &[], diags),
+                description,
+                category_heading: self.chart_text("campaign-metric", &[], diags),
+                series: vec![Series::new(
+                    self.chart_text("chart-change", &[], diags),
+                    changes.iter().map(|(_, x)| Some(*x)).collect(),
+                )],
+                categories: changes.into_iter().map(|(l, _)| l).collect(),
+                span: None,
+            });
+        }
+        out
+    }
+
+    /// The report's income and expenditure.
+    pub fn finance_chart(&self, r: &Report, diags: &mut Diagnostics) -> Option<ChartData> {
+        let f = r.finances.as_ref()?;
+        let format = Format::Money(f.currency);
+        let income = self.msg("finances-income", &[], diags).text;
+        let expenditure = self.msg("finances-expenditure", &[], diags).text;
+        let description = self.chart_text(
+            "chart-finances-desc",
+            &[
+                ("income", Arg::Text(self.fmt(format, f.income, false))),
+                (
+                    "expenditure",
+                    Arg::Text(self.fmt(format, f.expenditure, false)),
+                ),
+                ("period", Arg::Text(self.period(&f.period, diags))),
+            ],
+            diags,
+        );
+        Some(ChartData {
+            id: "finances".into(),
+            kind: ChartKind::Bar,
+            unit: ChartUnit::Money,
+            format,
+            title: self.msg("finances-title", &[], diags),
+            description,
+            category_heading: self.chart_text("chart-item", &[], diags),
+            categories: vec![income, expenditure],
+            series: vec![Series::new(
+                self.msg("chart-amount", &[], diags).text,
+                vec![Some(f.income), Some(f.expenditure)],
+            )],
+            span: None,
+        })
+    }
+
+    /// A chart declared under `charts:`.
+    pub fn declared_chart(&self, spec: &ChartSpec, diags: &mut Diagnostics) -> ChartData {
+        let format = match spec.unit {
+            ChartUnit::Count => Format::Count,
+            ChartUnit::Share => Format::Share,
+            ChartUnit::Money => Format::Number,
+        };
+        let points: Vec<(String, f64)> = spec
+            .data
+            .iter()
+            .map(|d| (self.text(&d.label).text, d.value))
+            .collect();
+        let description = match spec.kind {
+            ChartKind::Line if points.len() >= 2 => {
+                let (first, last) = (&points[0], &points[points.len() - 1]);
+                self.chart_text(
+                    "chart-trend-desc",
+                    &[
+                        ("first_label", Arg::Text(first.0.clone())),
+                        ("first", Arg::Text(self.fmt(format, first.1, false))),
+                        ("last_label", Arg::Text(last.0.clone())),
+                        ("last", Arg::Text(self.fmt(format, last.1, false))),
+                    ],
+                    diags,
+                )
+            }
+            _ if !points.is_empty() => {
+                let (label, value) = max_by_value(&points);
+                self.chart_text(
+                    "chart-highest-desc",
+                    &[
+                        ("label", Arg::Text(label.to_string())),
+                        ("value", Arg::Text(self.fmt(format, value, false))),
+                    ],
+                    diags,
+                )
+            }
+            _ => String::new(),
+        };
+        ChartData {
+            id: spec.id.clone(),
+            kind: spec.kind,
+            unit: spec.unit,
+            format,
+            title: self.text(&spec.title),
+            description,
+            category_heading: self.chart_text("chart-item", &[], diags),
+            series: vec![Series::new(
+                self.chart_text("chart-value", &[], diags),
+                points.iter().map(|(_, v)| Some(*v)).collect(),
+            )],
+            categories: points.into_iter().map(|(l, _)| l).collect(),
+            span: Some(spec.span),
+        }
+    }
+
+    /// Draws `data`; a chart that cannot be drawn is an error naming it.
+    pub fn draw(&self, data: &ChartData, diags: &mut Diagnostics) -> Option<DrawnChart> {
+        let format = |x: f64| self.fmt(data.format, x, false);
+        let percent = |x: f64| self.fmt(Format::Share, x, false);
+        let svg_id = format!("chart-{}", data.id);
+        let chart = Chart {
+            title: &data.title.text,
+            description: &data.description,
+            categories: data.categories.clone(),
+            series: data.series.clone(),
+            percent: Some(&percent),
+            ..Chart::new(&svg_id, data.kind, data.unit, &format)
+        };
+        let svg = match charts::draw_svg(&chart, self.fonts) {
+            Ok(svg) => svg,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(
+                        data.span,
+                        format!("the chart `{}` cannot be drawn: {e}", data.id),
+                    )
+                    .help("give the chart at least one value, and values a chart can show"),
+                );
+                return None;
+            }
+        };
+        let mut table = vec![std::iter::once(data.category_heading.clone())
+            .chain(data.series.iter().map(|s| s.name.clone()))
+            .collect::<Vec<_>>()];
+        for (i, category) in data.categories.iter().enumerate() {
+            let mut row = vec![category.clone()];
+            for s in &data.series {
+                row.push(match s.values.get(i).copied().flatten() {
+                    Some(x) => self.fmt(data.format, x, true),
+                    None => "–".into(),
+                });
+            }
+            table.push(row);
+        }
+        let html = figure_html(
+            &svg_id,
+            &data.title,
+            &svg,
+            &table,
+            &self.msg("chart-show-data", &[], diags).text,
+        );
+        Some(DrawnChart {
+            id: data.id.clone(),
+            title: data.title.text.clone(),
+            description: data.description.clone(),
+            svg,
+            html,
+            table,
+        })
+    }
+}
+
+/// The category with the largest value (the first of equals).
+fn max_by_value(values: &[(String, f64)]) -> (&str, f64) {
+    let mut best = (values[0].0.as_str(), values[0].1);
+    for (label, v) in &values[1..] {
+        if *v > best.1 {
+            best = (label, *v);
+        }
+    }
+    best
+}
+
+/// A chart as a page shows it: the caption, the drawing, and its numbers
+/// in a table behind a disclosure.
+fn figure_html(
+    id: &str,
+    title: &Localised,
+    svg: &str,
+    table: &[Vec<String>],
+    show: &str,
+) -> String {
+    let lang = if title.fallback {
+        format!(" lang=\"{}\" class=\"untranslated\"", title.lang)
+    } else {
+        String::new()
+    };
+    let mut rows = String::new();
+    if let Some((head, body)) = table.split_first() {
+        rows.push_str("<thead><tr>");
+        for cell in head {
+            rows.push_str(&format!("<th scope=\"col\">{}</th>", escape(cell)));
+        }
+        rows.push_str("</tr></thead><tbody>");
+        for row in body {
+            rows.push_str("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                if i == 0 {
+                    rows.push_str(&format!("<th scope=\"row\">{}</th>", escape(cell)));
+                } else {
+                    rows.push_str(&format!("<td>{}</td>", escape(cell)));
+                }
+            }
+            rows.push_str("</tr>");
+        }
+        rows.push_str("</tbody>");
+    }
+    format!(
+        "<figure class=\"chart\" id=\"{id}\"><figcaption{lang}>{title}</figcaption>{svg}<details class=\"chart-data\"><summary>{show}</summary><div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}</caption>{rows}</table></div></details></figure>",
+        title = escape(&title.text),
+        show = escape(show),
+    )
+}

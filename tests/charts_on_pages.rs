@@ -1,0 +1,139 @@
+//! The charts and social cards of the sample site, as a reader gets them:
+//! inline SVG with its title, description and table in each language, and
+//! a PNG card named by the Open Graph tags.
+
+mod common;
+
+use common::*;
+
+fn built_sample() -> tempfile::TempDir {
+    let site = sample_site();
+    let outcome = build(site.path(), false);
+    assert!(!outcome.failed(), "{}", messages(&outcome).join("\n"));
+    site
+}
+
+const CAMPAIGN: &str = "impact-2019-2020/lithuanian-communities/index.html";
+
+/// The `<figure class="chart" id="chart-<id>">…</figure>` of a page.
+fn chart<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("<figure class=\"chart\" id=\"chart-{id}\">"))
+        .unwrap_or_else(|| panic!("no chart `{id}` on the page"));
+    let end = html[start..].find("</figure>").unwrap() + start;
+    &html[start..end]
+}
+
+#[test]
+fn standard_charts_are_drawn_in_each_language_with_cldr_numbers() {
+    let site = built_sample();
+    let en = read(site.path(), &format!("en/{CAMPAIGN}"));
+    let lt = read(site.path(), &format!("lt/{CAMPAIGN}"));
+
+    // Reach per audience, with the reader's number format.
+    let reach_en = chart(&en, "reach");
+    assert!(
+        reach_en.contains("People reached, by audience"),
+        "{reach_en}"
+    );
+    assert!(reach_en.contains(">515,839<"), "{reach_en}");
+    let reach_lt = chart(&lt, "reach");
+    assert!(
+        reach_lt.contains("Pasiekti žmonės pagal auditoriją"),
+        "{reach_lt}"
+    );
+    assert!(reach_lt.contains(">515\u{a0}839<"), "{reach_lt}");
+    assert!(reach_lt.contains("Linkolnšyras, JK"), "{reach_lt}");
+
+    // The share of potential reach, the funnel, survey results and changes.
+    assert!(chart(&lt, "potential-reach").contains(">92\u{a0}%<"));
+    let funnel = chart(&en, "funnel");
+    assert!(
+        funnel.contains("Impressions") && funnel.contains("97,193"),
+        "{funnel}"
+    );
+    let results_en = chart(&en, "results");
+    assert!(
+        results_en.contains("20.6%") && results_en.contains("30.8%"),
+        "{results_en}"
+    );
+    let results_lt = chart(&lt, "results");
+    assert!(
+        results_lt.contains("20,6\u{a0}%") && results_lt.contains("30,8\u{a0}%"),
+        "{results_lt}"
+    );
+    assert!(chart(&lt, "change").contains("+50\u{a0}%"));
+
+    // The declared chart, in Lithuanian.
+    let declared = chart(&lt, "citizens-advice-cases");
+    assert!(declared.contains("2019 m. birželis"), "{declared}");
+}
+
+#[test]
+fn every_chart_is_accessible_with_its_numbers_as_a_table() {
+    let site = built_sample();
+    for lang in ["en", "lt"] {
+        let html = read(site.path(), &format!("{lang}/{CAMPAIGN}"));
+        let figures: Vec<&str> = html.split("<figure class=\"chart\"").skip(1).collect();
+        assert!(figures.len() >= 6, "{lang}: {} charts", figures.len());
+        for f in figures {
+            let f = &f[..f.find("</figure>").unwrap()];
+            assert!(f.contains("role=\"img\""), "{f}");
+            assert!(
+                f.contains("<title id=\"") && f.contains("<desc id=\""),
+                "{f}"
+            );
+            let desc = &f[f.find("<desc").unwrap()..f.find("</desc>").unwrap()];
+            assert!(desc.len() > 20, "a description states the finding: {desc}");
+            assert!(f.contains("<details class=\"chart-data\">"), "{f}");
+            assert!(f.contains("<th scope=\"row\">"), "{f}");
+            assert!(!f.contains("style="), "CSP forbids style attributes: {f}");
+        }
+    }
+    let lt = read(site.path(), &format!("lt/{CAMPAIGN}"));
+    assert!(lt.contains("<summary>Rodyti skaičius</summary>"));
+    assert!(lt.contains(
+        "Daugiausia žmonių pasiekta šioje auditorijoje: Lietuva (visa kampanija, abu etapai) – 515\u{a0}839."
+    ));
+}
+
+#[test]
+fn the_report_draws_its_finances() {
+    let site = built_sample();
+    let lt = read(site.path(), "lt/impact-2019-2020/index.html");
+    let f = chart(&lt, "finances");
+    assert!(f.contains("Pajamos") && f.contains("Išlaidos"), "{f}");
+    assert!(f.contains("tūkst."), "compact money in Lithuanian: {f}");
+}
+
+#[test]
+fn social_cards_are_pngs_named_by_open_graph_tags() {
+    let site = built_sample();
+    for lang in ["en", "lt"] {
+        for page in [
+            "impact-2019-2020/index.html".to_string(),
+            CAMPAIGN.to_string(),
+        ] {
+            let html = read(site.path(), &format!("{lang}/{page}"));
+            let card = page.replace("index.html", "card.png");
+            let url = format!("https://impact.example.org/{lang}/{card}");
+            assert!(
+                html.contains(&format!("<meta property=\"og:image\" content=\"{url}\">")),
+                "{lang}/{page} names no card"
+            );
+            for tag in [
+                "<meta property=\"og:title\"",
+                "<meta property=\"og:description\"",
+                "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            ] {
+                assert!(html.contains(tag), "{lang}/{page} lacks {tag}");
+            }
+            let png = std::fs::read(site.path().join(format!("output/{lang}/{card}"))).unwrap();
+            assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+            // IHDR: width and height, big-endian, at bytes 16..24.
+            assert_eq!(&png[16..24], &[0, 0, 4, 176, 0, 0, 2, 118]);
+        }
+    }
+    let lt = read(site.path(), &format!("lt/{CAMPAIGN}"));
+    assert!(lt.contains("<meta property=\"og:locale\" content=\"lt_LT\">"));
+}
