@@ -2,6 +2,7 @@
 
 mod build;
 mod new;
+mod serve;
 mod translations;
 
 use std::io::IsTerminal;
@@ -60,6 +61,21 @@ pub enum Command {
         /// With --translations: also list texts that are up to date.
         #[arg(long, short)]
         verbose: bool,
+    },
+    /// Preview the site on 127.0.0.1, rebuilding and reloading on every change.
+    Serve {
+        /// The site folder (with content/, locales/, themes/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Open the preview in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Build even with missing translations, showing the default language's text, marked.
+        #[arg(long)]
+        allow_missing: bool,
     },
     /// Write JSON Schemas of site.yaml, report.yaml and campaign.yaml for editors.
     Schema {
@@ -122,6 +138,12 @@ pub fn run(cli: Cli) -> u8 {
         }
         Command::New { kind, slug, root } => new::run(&root, kind, &slug),
         Command::Schema { root, out } => write_schemas(&root, out),
+        Command::Serve {
+            root,
+            port,
+            open,
+            allow_missing,
+        } => serve::run(root, port, open, allow_missing, color),
     }
 }
 
