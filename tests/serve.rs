@@ -11,8 +11,10 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// How long to wait for a change to show.
-const CHANGE_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest a change may take to show. Only an upper bound: every wait
+/// polls and returns as soon as the change is there (about a tenth of a
+/// second), but a debug build on a busy 2-core machine can be slow.
+const CHANGE_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long the first build may take (a debug binary on a busy machine).
 const START_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -263,7 +265,28 @@ fn workspaces(tmp: &Path) -> Vec<PathBuf> {
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} has no {from:?}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    save(path, &text.replacen(from, to, 1));
+}
+
+/// Writes `text` to `path` as many editors save: into a scratch file, then
+/// renamed over the original. A plain write truncates first, and on a
+/// loaded machine a rebuild could read the empty file in between.
+fn save(path: &Path, text: &str) {
+    let scratch = path.with_file_name(format!("{}~", path.file_name().unwrap().to_string_lossy()));
+    std::fs::write(&scratch, text).unwrap();
+    std::fs::rename(&scratch, path).unwrap();
+}
+
+/// Waits, like an open page does, for the build after `after` on
+/// `/__impact/events`, on a thread of its own so the caller can save a file
+/// meanwhile.
+fn wait_for_event(port: u16, after: u64) -> std::thread::JoinHandle<serde_json::Value> {
+    std::thread::spawn(move || {
+        let host = format!("127.0.0.1:{port}");
+        let reply = get(port, &format!("/__impact/events?after={after}"), &host);
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        serde_json::from_str(&reply.body).expect("event is JSON")
+    })
 }
 
 #[test]
@@ -278,6 +301,10 @@ fn preview_serves_rebuilds_survives_a_broken_edit_and_stops_cleanly() {
 
     let preview = Preview::start(root, tmp.path());
     assert!(preview.log().contains("built in "), "{}", preview.log());
+    preview.wait_for_line(
+        "note: PDFs are not made in preview; `impact build` makes them",
+        CHANGE_TIMEOUT,
+    );
 
     // Pages in both languages, with the live-reload script and the widened
     // policy added at serve time.
@@ -322,9 +349,16 @@ fn preview_serves_rebuilds_survives_a_broken_edit_and_stops_cleanly() {
         "/en/../../../Cargo.toml",
         "/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
         "/..\\..\\Cargo.toml",
+        "/en\\..\\..\\..\\Cargo.toml",
+        "/%5c..%5c..%5cCargo.toml",
+        "/en%2f..%2f..%2f..%2fCargo.toml",
+        "/%2e%2e%2f%2e%2e%2f%2e%2e%2fCargo.toml",
+        "/.%2e/.%2e/.%2e/Cargo.toml",
         "/etc/passwd",
         "//etc/passwd",
         "/en/index.html%00",
+        "/%00/../Cargo.toml",
+        "/en/%00",
     ] {
         let reply = preview.get(target);
         assert_eq!(reply.status, 404, "{target}");
@@ -336,17 +370,27 @@ fn preview_serves_rebuilds_survives_a_broken_edit_and_stops_cleanly() {
     let foreign = get(preview.port, "/en/", "evil.example");
     assert_eq!(foreign.status, 403);
 
-    // An edit shows up without restarting.
+    // An edit shows up without restarting, and an open page (waiting on
+    // /__impact/events) hears of the new build and reloads.
+    let before = preview.status();
+    let open_page = wait_for_event(preview.port, before["attempt"].as_u64().unwrap());
     let story = root.join("content/campaigns/winter-shelter/story.en.md");
     let mut text = std::fs::read_to_string(&story).unwrap();
     text.push_str("\nThe kettle is always on at the shelter.\n");
-    std::fs::write(&story, text).unwrap();
+    save(&story, &text);
+    let event = open_page.join().expect("the long poll answered");
+    assert_eq!(event["ok"], true, "{event}");
+    assert!(
+        event["generation"].as_u64() > before["generation"].as_u64(),
+        "{event}"
+    );
     preview.poll(CAMPAIGN_PAGE, "the edited story", |r| {
         r.status == 200 && r.body.contains("The kettle is always on")
     });
     preview.wait_for_line("rebuilt in ", CHANGE_TIMEOUT);
     let good = preview.status();
     assert_eq!(good["ok"], true);
+    assert!(!preview.get(CAMPAIGN_PAGE).body.contains("impact-overlay"));
 
     // A broken edit: the last good site stays, the status names the file
     // and line, the terminal shows the diagnostics.
@@ -356,20 +400,14 @@ fn preview_serves_rebuilds_survives_a_broken_edit_and_stops_cleanly() {
         "      meals_served: 8000",
         "      meals_served: [8000",
     );
-    let broken = preview.wait_for_status("a failed build", |s| s["ok"] == false);
-    let errors: Vec<String> = broken["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e.as_str().unwrap().to_string())
-        .collect();
     // `meals_served: [8000` is on line 11 of the fixture's campaign.yaml.
-    assert!(
-        errors
-            .iter()
-            .any(|e| e.starts_with(&format!("{CAMPAIGN_YAML}:11:"))),
-        "no error with file and line: {errors:?}"
-    );
+    let at_line = format!("{CAMPAIGN_YAML}:11:");
+    let broken = preview.wait_for_status("a failed build naming the line", |s| {
+        s["ok"] == false
+            && s["errors"]
+                .as_array()
+                .is_some_and(|e| e.iter().any(|e| e.as_str().unwrap().starts_with(&at_line)))
+    });
     assert_eq!(broken["generation"], good["generation"]);
     assert!(broken["report"]
         .as_str()
@@ -378,9 +416,22 @@ fn preview_serves_rebuilds_survives_a_broken_edit_and_stops_cleanly() {
     let failed = preview.wait_for_line("build failed: ", CHANGE_TIMEOUT);
     assert!(failed.ends_with("showing the last good site"), "{failed}");
     assert!(preview.log().contains(&format!("{CAMPAIGN_YAML}:")));
+    // The page is the last good one, with the errors laid over it.
     let still = preview.get(CAMPAIGN_PAGE);
     assert_eq!(still.status, 200);
     assert!(still.body.contains("The kettle is always on"));
+    assert!(
+        still
+            .body
+            .contains("<section id=\"impact-overlay\" role=\"alert\">"),
+        "{}",
+        still.body
+    );
+    assert!(still
+        .body
+        .contains("<h2>The site did not build: 1 error</h2>"));
+    assert!(still.body.contains(&at_line), "{}", still.body);
+    assert!(still.body.contains("meals_served: [8000"));
 
     // Fixing it brings the site back, one build later.
     edit(
@@ -391,7 +442,9 @@ fn preview_serves_rebuilds_survives_a_broken_edit_and_stops_cleanly() {
     let fixed = preview.wait_for_status("a good build", |s| s["ok"] == true);
     assert_eq!(fixed["errors"].as_array().map(Vec::len), Some(0));
     assert!(fixed["generation"].as_u64() > good["generation"].as_u64());
-    assert_eq!(preview.get(CAMPAIGN_PAGE).status, 200);
+    let back = preview.get(CAMPAIGN_PAGE);
+    assert_eq!(back.status, 200);
+    assert!(!back.body.contains("impact-overlay"));
 
     // The published output was not touched.
     assert_eq!(
@@ -466,4 +519,48 @@ fn a_folder_without_a_site_is_a_usage_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("no content/ folder"), "{stderr}");
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_its_errors_until_fixed() {
+    let site = common::fixture_site("partner-site");
+    let root = site.path();
+    let yaml = root.join(CAMPAIGN_YAML);
+    edit(
+        &yaml,
+        "      meals_served: 8000",
+        "      meals_served: [8000",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let preview = Preview::start(root, tmp.path());
+    // The first build is reported before the address (Preview::start has
+    // read past it).
+    assert!(
+        preview
+            .log()
+            .contains("build failed: 1 error — nothing to show until it builds"),
+        "{}",
+        preview.log()
+    );
+
+    let page = preview.get("/en/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("The site has not built yet."));
+    assert!(page
+        .body
+        .contains("Nothing has built since the preview started."));
+    assert!(
+        page.body.contains(&format!("{CAMPAIGN_YAML}:11:")),
+        "{}",
+        page.body
+    );
+
+    edit(
+        &yaml,
+        "      meals_served: [8000",
+        "      meals_served: 8000",
+    );
+    let fixed = preview.poll("/en/", "the site once fixed", |r| r.status == 200);
+    assert!(fixed.body.contains("Riverside Aid"));
+    assert!(!fixed.body.contains("impact-overlay"));
 }

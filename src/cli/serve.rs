@@ -79,6 +79,7 @@ fn print_event(event: &ServeEvent<'_>, open: bool, color: bool) {
         }
         ServeEvent::Listening { url } => {
             println!("Serving {url} — press Ctrl+C to stop");
+            println!("note: {}", serve::PDF_NOTE);
             if open {
                 open_browser(url);
             }

@@ -16,9 +16,9 @@ use super::inject;
 use super::paths::{self, Resolved};
 
 /// The live-reload script.
-const LIVE_JS: &str = include_str!("live.js");
+const LIVE_JS_SOURCE: &str = include_str!("live.js");
 /// The error overlay's styles.
-const LIVE_CSS: &str = include_str!("live.css");
+const LIVE_CSS_SOURCE: &str = include_str!("live.css");
 /// How long `/__impact/events` waits for a build before answering anyway.
 const LONG_POLL: Duration = Duration::from_secs(20);
 
@@ -58,25 +58,45 @@ fn answer(request: &Request, cx: &Context) -> Reply {
     }
     let status = cx.builds.status();
     let Some(current) = cx.builds.current() else {
-        let page = inject::live_page(NOT_BUILT, 0, &status.instance);
+        let page = inject::live_page(NOT_BUILT, 0, &status.instance, overlay(&status));
         return bytes(503, "text/html; charset=utf-8", page.into_bytes());
     };
+    let served = Served {
+        generation: current.generation,
+        status: &status,
+    };
     match paths::resolve(&current.dir, target) {
-        Resolved::File(path) => serve_file(&path, 200, current.generation, &status.instance),
+        Resolved::File(path) => serve_file(&path, 200, &served),
         Resolved::AddSlash(location) => with_header(text(301, "moved\n"), "Location", &location),
         Resolved::NotFound => match paths::resolve(&current.dir, "/404.html") {
-            Resolved::File(path) => serve_file(&path, 404, current.generation, &status.instance),
+            Resolved::File(path) => serve_file(&path, 404, &served),
             _ => text(404, "not found\n"),
         },
     }
+}
+
+/// What a served page is told about the builds.
+struct Served<'a> {
+    /// The good build its files come from.
+    generation: u64,
+    /// The latest build, good or not.
+    status: &'a Status,
+}
+
+/// The overlay for pages served while the latest build is failing.
+fn overlay(status: &Status) -> Option<inject::Overlay<'_>> {
+    (!status.ok).then_some(inject::Overlay {
+        summary: &status.summary,
+        report: &status.report,
+    })
 }
 
 /// `/__impact/…`: the script, its styles, the build status.
 fn own_address(rest: &str, cx: &Context) -> Reply {
     let (name, query) = rest.split_once('?').unwrap_or((rest, ""));
     match name {
-        "live.js" => bytes(200, "text/javascript; charset=utf-8", LIVE_JS.into()),
-        "live.css" => bytes(200, "text/css; charset=utf-8", LIVE_CSS.into()),
+        "live.js" => bytes(200, "text/javascript; charset=utf-8", LIVE_JS_SOURCE.into()),
+        "live.css" => bytes(200, "text/css; charset=utf-8", LIVE_CSS_SOURCE.into()),
         "status" => json(&cx.builds.status()),
         "events" => {
             let after = query
@@ -92,16 +112,20 @@ fn own_address(rest: &str, cx: &Context) -> Reply {
     }
 }
 
-fn serve_file(path: &Path, code: u16, generation: u64, instance: &str) -> Reply {
+fn serve_file(path: &Path, code: u16, served: &Served<'_>) -> Reply {
     let kind = content_type(path);
     if kind.starts_with("text/html") {
         return match std::fs::read(path) {
             Ok(raw) => match String::from_utf8(raw) {
-                Ok(html) => bytes(
-                    code,
-                    kind,
-                    inject::live_page(&html, generation, instance).into_bytes(),
-                ),
+                Ok(html) => {
+                    let page = inject::live_page(
+                        &html,
+                        served.generation,
+                        &served.status.instance,
+                        overlay(served.status),
+                    );
+                    bytes(code, kind, page.into_bytes())
+                }
                 Err(e) => bytes(code, kind, e.into_bytes()),
             },
             Err(_) => text(404, "not found\n"),

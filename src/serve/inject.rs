@@ -1,29 +1,72 @@
 //! What `impact serve` changes in a page on its way to the browser, and
 //! only there (the built files stay as `impact build` writes them): a
-//! `<script>` for live reload before `</body>`, and a Content-Security-Policy
-//! that lets that script load and talk to the preview server.
+//! `<script>` for live reload before `</body>`, a Content-Security-Policy
+//! that lets that script load and talk to the preview server and, while the
+//! latest build is failing, the error overlay itself. The overlay is written
+//! into the page here (not only by the script) so that it is there from the
+//! first paint, for a page opened or reloaded while the site is broken.
 
 /// The address of the live-reload script.
 pub const LIVE_JS: &str = "/__impact/live.js";
+/// The address of the overlay's styles.
+pub const LIVE_CSS: &str = "/__impact/live.css";
+
+/// Why the latest build failed, for the overlay.
+#[derive(Debug, Clone, Copy)]
+pub struct Overlay<'a> {
+    /// "1 error".
+    pub summary: &'a str,
+    /// The diagnostics as the terminal shows them, without colour.
+    pub report: &'a str,
+}
 
 /// Sources the live-reload script needs, added to the page's policy.
 const NEEDED: &[&str] = &["script-src", "connect-src", "style-src"];
 
 /// `html` with the live-reload script added and its policy widened.
 /// `generation` is the build the page comes from and `instance` names this
-/// server, so the script can tell when it is out of date.
-pub fn live_page(html: &str, generation: u64, instance: &str) -> String {
+/// server, so the script can tell when it is out of date. With `overlay`,
+/// the page also carries the errors of the latest (failed) build.
+pub fn live_page(
+    html: &str,
+    generation: u64,
+    instance: &str,
+    overlay: Option<Overlay<'_>>,
+) -> String {
     let html = widen_policy(html);
-    let tag = format!(
+    let mut tag = overlay
+        .map(|o| overlay_html(o, generation))
+        .unwrap_or_default();
+    tag.push_str(&format!(
         "<script src=\"{LIVE_JS}\" data-generation=\"{generation}\" data-instance=\"{}\"></script>",
         attr_escape(instance)
-    );
+    ));
     let at = find_ascii_ci(&html, "</body>", true).unwrap_or(html.len());
     let mut out = String::with_capacity(html.len() + tag.len());
     out.push_str(&html[..at]);
     out.push_str(&tag);
     out.push_str(&html[at..]);
     out
+}
+
+/// The overlay as `live.js` builds it (the two must stay alike: the script
+/// replaces this one when the next build fails, and removes it when one
+/// succeeds). Generation 0 means nothing has built since the preview began.
+fn overlay_html(overlay: Overlay<'_>, generation: u64) -> String {
+    let advice = if generation == 0 {
+        "Nothing has built since the preview started."
+    } else {
+        "This is the last version that built."
+    };
+    format!(
+        "<link id=\"impact-live-css\" rel=\"stylesheet\" href=\"{LIVE_CSS}\">\
+         <section id=\"impact-overlay\" role=\"alert\">\
+         <h2>The site did not build: {}</h2>\
+         <p>{advice} Fix the problem below and save the file; the page updates by itself.</p>\
+         <pre>{}</pre><button type=\"button\">Hide</button></section>",
+        text_escape(overlay.summary),
+        text_escape(overlay.report),
+    )
 }
 
 /// Rewrites the `content` of the page's Content-Security-Policy `<meta>`
@@ -100,6 +143,14 @@ fn find_ascii_ci(hay: &str, needle: &str, last: bool) -> Option<usize> {
     }
 }
 
+/// Text for element content: the report quotes the user's sources, which
+/// may hold anything, `<script>` included.
+fn text_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 fn attr_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")
@@ -116,7 +167,7 @@ mod tests {
 
     #[test]
     fn script_goes_before_the_closing_body() {
-        let out = live_page(PAGE, 3, "abc");
+        let out = live_page(PAGE, 3, "abc", None);
         assert!(
             out.ends_with(
                 "<p>hi</p><script src=\"/__impact/live.js\" data-generation=\"3\" data-instance=\"abc\"></script></body></html>"
@@ -127,7 +178,7 @@ mod tests {
 
     #[test]
     fn policy_allows_the_preview_server() {
-        let out = live_page(PAGE, 1, "x");
+        let out = live_page(PAGE, 1, "x", None);
         assert!(
             out.contains("content=\"default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'\""),
             "{out}"
@@ -144,7 +195,7 @@ mod tests {
 
     #[test]
     fn pages_without_body_or_policy_still_get_the_script() {
-        let out = live_page("<p>bare", 0, "i");
+        let out = live_page("<p>bare", 0, "i", None);
         assert!(
             out.starts_with("<p>bare<script src=\"/__impact/live.js\""),
             "{out}"
@@ -153,7 +204,32 @@ mod tests {
 
     #[test]
     fn last_body_tag_is_used_and_case_is_ignored() {
-        let out = live_page("<pre>&lt;/body&gt; </body></pre></BODY>", 0, "i");
+        let out = live_page("<pre>&lt;/body&gt; </body></pre></BODY>", 0, "i", None);
         assert!(out.ends_with("</script></BODY>"), "{out}");
+    }
+
+    #[test]
+    fn a_failed_build_puts_its_errors_over_the_page_escaped() {
+        let overlay = Overlay {
+            summary: "1 error",
+            report: "error: bad\n2 | name: <script>alert(1)</script> & more\n",
+        };
+        let out = live_page(PAGE, 4, "i", Some(overlay));
+        let at = out.find("<section id=\"impact-overlay\"").expect("overlay");
+        assert!(at < out.find("<script src=").unwrap(), "{out}");
+        assert!(out.contains("<h2>The site did not build: 1 error</h2>"));
+        assert!(out.contains("This is the last version that built."));
+        assert!(out.contains("name: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
+        assert!(!out.contains("<script>alert"), "{out}");
+    }
+
+    #[test]
+    fn overlay_before_any_good_build_says_nothing_has_built() {
+        let overlay = Overlay {
+            summary: "2 errors",
+            report: "",
+        };
+        let out = live_page("<body></body>", 0, "i", Some(overlay));
+        assert!(out.contains("Nothing has built since the preview started."));
     }
 }

@@ -8,7 +8,15 @@
   var generation = me ? me.getAttribute("data-generation") : null;
   var instance = me ? me.getAttribute("data-instance") : null;
   var attempt = -1;
-  var overlay = null;
+  // The preview writes the overlay into pages served while the site is
+  // broken (src/serve/inject.rs); this script keeps it up to date.
+  var overlay = document.getElementById("impact-overlay");
+  if (overlay) wireHide(overlay);
+
+  function wireHide(box) {
+    var hide = box.querySelector("button");
+    if (hide) hide.addEventListener("click", function () { box.hidden = true; });
+  }
 
   function styles() {
     if (document.getElementById("impact-live-css")) return;
@@ -36,12 +44,15 @@
       document.body.appendChild(overlay);
     }
     overlay.textContent = "";
+    // The same words as overlay_html in src/serve/inject.rs.
     add(overlay, "h2", "The site did not build: " + status.summary);
-    add(overlay, "p", "This is the last version that built. Fix the problem below and save the file; the page updates by itself.");
+    add(overlay, "p", (generation === "0"
+      ? "Nothing has built since the preview started."
+      : "This is the last version that built.") +
+      " Fix the problem below and save the file; the page updates by itself.");
     add(overlay, "pre", status.report || status.errors.join("\n"));
-    var hide = add(overlay, "button", "Hide");
-    hide.type = "button";
-    hide.addEventListener("click", function () { overlay.hidden = true; });
+    add(overlay, "button", "Hide").type = "button";
+    wireHide(overlay);
     overlay.hidden = false;
   }
 
@@ -58,8 +69,12 @@
       location.reload();
       return false;
     }
+    // A long poll that timed out brings the same build again: leave the
+    // overlay as it is (hidden, if the reader hid it).
+    if (status.attempt !== attempt) {
+      if (status.ok) hideErrors(); else showErrors(status);
+    }
     attempt = status.attempt;
-    if (status.ok) hideErrors(); else showErrors(status);
     return true;
   }
 

@@ -30,6 +30,10 @@ use watch::Signal;
 /// The port used when none is given.
 pub const DEFAULT_PORT: u16 = 8787;
 
+/// Said once at start: the preview builds everything but the PDFs, which
+/// are slow to make and not what one checks while editing.
+pub const PDF_NOTE: &str = "PDFs are not made in preview; `impact build` makes them";
+
 /// At most this many requests are answered at once (each waiting live-reload
 /// poll holds one); more get "503 busy".
 const MAX_IN_FLIGHT: usize = 64;
