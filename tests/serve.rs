@@ -564,3 +564,65 @@ fn a_site_broken_from_the_start_shows_its_errors_until_fixed() {
     assert!(fixed.body.contains("Riverside Aid"));
     assert!(!fixed.body.contains("impact-overlay"));
 }
+
+/// The figure in docs/preview.md: from saving a story of the sample site to
+/// the reload event an open page receives, several times, median. Ignored
+/// by default (it measures rather than checks); run it with
+/// `cargo test --test serve -- --ignored --nocapture rebuild_time`.
+#[test]
+#[ignore]
+fn rebuild_time_on_the_sample_site() {
+    const RUNS: usize = 11;
+    let site = common::sample_site();
+    let root = site.path();
+    let tmp = tempfile::tempdir().unwrap();
+    let preview = Preview::start(root, tmp.path());
+    let story = root.join("content/campaigns/bali/story.en.md");
+    let original = std::fs::read_to_string(&story).unwrap();
+    let (mut to_event, mut to_page, mut build) = (Vec::new(), Vec::new(), Vec::new());
+    for run in 0..RUNS {
+        // Let the previous build settle, so each save is a rebuild of its own.
+        std::thread::sleep(Duration::from_millis(300));
+        let after = preview.status()["attempt"].as_u64().unwrap();
+        let open_page = wait_for_event(preview.port, after);
+        // Give the long poll time to be waiting, as an open page's is.
+        std::thread::sleep(Duration::from_millis(100));
+        let marker = format!("Edit number {run}.");
+        let saved = Instant::now();
+        save(&story, &format!("{original}\n{marker}\n"));
+        let event = open_page.join().expect("the long poll answered");
+        to_event.push(saved.elapsed());
+        assert_eq!(event["ok"], true, "{event}");
+        let page = preview.get("/en/impact-2019-2020/bali/");
+        to_page.push(saved.elapsed());
+        assert!(page.body.contains(&marker), "run {run}: edit not shown");
+        let line = preview.wait_for_line("rebuilt in ", CHANGE_TIMEOUT);
+        let ms: f64 = line
+            .trim_start_matches("rebuilt in ")
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no time in {line:?}"));
+        build.push(Duration::from_secs_f64(ms / 1000.0));
+    }
+    let ms = |d: &Duration| d.as_secs_f64() * 1000.0;
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        ms(&v[v.len() / 2])
+    };
+    let all = |v: &[Duration]| {
+        v.iter()
+            .map(|d| format!("{:.0}", ms(d)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    println!("save -> reload event, ms: {}", all(&to_event));
+    println!("save -> new page served, ms: {}", all(&to_page));
+    println!("build alone (serve log), ms: {}", all(&build));
+    println!(
+        "median of {RUNS}: reload event {:.0} ms, page {:.0} ms, build {:.0} ms",
+        median(&mut to_event),
+        median(&mut to_page),
+        median(&mut build)
+    );
+}
