@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Localiser;
 use crate::model::SourceMap;
+use crate::render::OutputFile;
 use crate::render::SiteOptions;
 use crate::{load, publish, render, validate};
 
@@ -29,6 +30,34 @@ pub struct BuildOptions {
     pub pdf: bool,
 }
 
+/// A step of the build, named for progress lines and `--verbose` timings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Files to model.
+    Load,
+    /// Fluent bundles and number formats per language.
+    Localise,
+    /// Whole-site checks.
+    Validate,
+    /// Pages and assets, in memory.
+    Render,
+    /// Writing into the output folder.
+    Publish,
+}
+
+impl Stage {
+    /// The stage's name as the command line prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Load => "load",
+            Stage::Localise => "localise",
+            Stage::Validate => "validate",
+            Stage::Render => "render",
+            Stage::Publish => "publish",
+        }
+    }
+}
+
 /// What a build did.
 #[derive(Debug)]
 pub struct BuildOutcome {
@@ -40,10 +69,17 @@ pub struct BuildOutcome {
     pub pages: usize,
     /// Number of files produced.
     pub files: usize,
+    /// Number of languages the site was built in.
+    pub languages: usize,
+    /// The files produced, relative to the output folder, `/`-separated,
+    /// sorted (empty when the build failed); for `build --verbose`.
+    pub paths: Vec<String>,
     /// Whether the output was replaced.
     pub written: bool,
     /// How long it took.
     pub elapsed: Duration,
+    /// How long each stage that ran took, in order.
+    pub stages: Vec<(Stage, Duration)>,
 }
 
 impl BuildOutcome {
@@ -55,30 +91,34 @@ impl BuildOutcome {
 
 /// Builds the site described by `opts`.
 pub fn run(opts: &BuildOptions) -> BuildOutcome {
-    let started = Instant::now();
+    run_with_progress(opts, &mut |_| {})
+}
+
+/// Builds the site described by `opts`, telling `progress` as each stage
+/// starts (the command line shows it on a terminal; a build of many PDFs
+/// takes long enough to want it).
+pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -> BuildOutcome {
+    let mut clock = Clock::new(progress);
+    clock.start(Stage::Load);
     let loaded = load::load_site(&opts.root);
     let (sources, mut diags) = (loaded.sources, loaded.diags);
-    let done = |sources, diags, pages, files, written| BuildOutcome {
-        sources,
-        diags,
-        pages,
-        files,
-        written,
-        elapsed: started.elapsed(),
-    };
     let Some(site) = loaded.site else {
-        return done(sources, diags, 0, 0, false);
+        return clock.outcome(sources, diags, Vec::new(), 0, false);
     };
+    let languages = site.config.languages.len();
 
+    clock.start(Stage::Localise);
     let Some(l10n) = Localiser::new(&site, &sources, opts.allow_missing, &mut diags) else {
-        return done(sources, diags, 0, 0, false);
+        return clock.outcome(sources, diags, Vec::new(), languages, false);
     };
     let l10n = Arc::new(l10n);
+    clock.start(Stage::Validate);
     diags.extend(validate::check(&site, &sources, &l10n, opts.allow_missing));
 
     // Render even when validation failed, to report problems in the
     // Markdown too; its reports of messages validation already named
     // (which have no span) are left out.
+    clock.start(Stage::Render);
     let had_errors = diags.has_errors();
     let files = match render::site(&site, &sources, l10n, SiteOptions { pdf: opts.pdf }) {
         Ok(files) => files,
@@ -88,18 +128,17 @@ pub fn run(opts: &BuildOptions) -> BuildOutcome {
                     diags.push(d);
                 }
             }
-            return done(sources, diags, 0, 0, false);
+            return clock.outcome(sources, diags, Vec::new(), languages, false);
         }
     };
     if diags.has_errors() {
-        return done(sources, diags, 0, 0, false);
+        return clock.outcome(sources, diags, Vec::new(), languages, false);
     }
 
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let count = files.len();
     if !opts.write {
-        return done(sources, diags, pages, count, false);
+        return clock.outcome(sources, diags, files, languages, false);
     }
+    clock.start(Stage::Publish);
     if let Err(e) = publish::check_out_dir(&opts.root, &opts.out)
         .and_then(|_| publish::publish(&files, &opts.out))
     {
@@ -107,7 +146,71 @@ pub fn run(opts: &BuildOptions) -> BuildOutcome {
             Diagnostic::error(None, e.to_string())
                 .help("check the --out folder and that you may write to it"),
         );
-        return done(sources, diags, pages, count, false);
+        return clock.outcome(sources, diags, files, languages, false);
     }
-    done(sources, diags, pages, count, true)
+    clock.outcome(sources, diags, files, languages, true)
+}
+
+/// Times the stages of one build and reports each start.
+struct Clock<'a> {
+    started: Instant,
+    progress: &'a mut dyn FnMut(Stage),
+    current: Option<(Stage, Instant)>,
+    stages: Vec<(Stage, Duration)>,
+}
+
+impl<'a> Clock<'a> {
+    fn new(progress: &'a mut dyn FnMut(Stage)) -> Self {
+        Clock {
+            started: Instant::now(),
+            progress,
+            current: None,
+            stages: Vec::new(),
+        }
+    }
+
+    /// Ends the stage running (if any) and starts `stage`.
+    fn start(&mut self, stage: Stage) {
+        self.stop();
+        (self.progress)(stage);
+        self.current = Some((stage, Instant::now()));
+    }
+
+    fn stop(&mut self) {
+        if let Some((stage, since)) = self.current.take() {
+            self.stages.push((stage, since.elapsed()));
+        }
+    }
+
+    /// The outcome of a build that produced `files` (counted only when it
+    /// had no errors).
+    fn outcome(
+        mut self,
+        sources: SourceMap,
+        diags: Diagnostics,
+        files: Vec<OutputFile>,
+        languages: usize,
+        written: bool,
+    ) -> BuildOutcome {
+        self.stop();
+        let paths: Vec<String> = if diags.has_errors() {
+            Vec::new()
+        } else {
+            files.into_iter().map(|f| f.path).collect()
+        };
+        BuildOutcome {
+            sources,
+            diags,
+            pages: paths
+                .iter()
+                .filter(|p| p.ends_with("index.html") || *p == "404.html")
+                .count(),
+            files: paths.len(),
+            languages,
+            paths,
+            written,
+            elapsed: self.started.elapsed(),
+            stages: self.stages,
+        }
+    }
 }

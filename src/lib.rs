@@ -21,5 +21,6 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod translations;
 pub mod validate;

@@ -2,6 +2,7 @@
 
 mod build;
 mod new;
+mod serve;
 mod translations;
 
 use std::io::IsTerminal;
@@ -42,6 +43,12 @@ pub enum Command {
         /// Skip the PDF downloads (for fast previews).
         #[arg(long)]
         no_pdf: bool,
+        /// Also list every file written and the time each stage took.
+        #[arg(long, short, conflicts_with = "quiet")]
+        verbose: bool,
+        /// Print errors only: no warnings, no progress, no summary.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Check everything a build checks, writing nothing.
     Check {
@@ -57,9 +64,27 @@ pub enum Command {
         /// With --translations: record that every translation is up to date with its source now.
         #[arg(long, requires = "translations")]
         mark_translated: bool,
-        /// With --translations: also list texts that are up to date.
-        #[arg(long, short)]
+        /// Also show the time each stage took; with --translations: also list texts that are up to date.
+        #[arg(long, short, conflicts_with = "quiet")]
         verbose: bool,
+        /// Print errors only: no warnings, no summary.
+        #[arg(long, short, conflicts_with = "translations")]
+        quiet: bool,
+    },
+    /// Preview the site on 127.0.0.1, rebuilding and reloading on every change.
+    Serve {
+        /// The site folder (with content/, locales/, themes/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Open the preview in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Build even with missing translations, showing the default language's text, marked.
+        #[arg(long)]
+        allow_missing: bool,
     },
     /// Write JSON Schemas of site.yaml, report.yaml and campaign.yaml for editors.
     Schema {
@@ -83,6 +108,27 @@ pub enum Command {
     },
 }
 
+/// How much `build` and `check` say besides errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verbosity {
+    /// Errors only (`--quiet`): for scripts that want silence on success.
+    Quiet,
+    /// Problems, progress on a terminal, and a one-line summary.
+    Normal,
+    /// Also every file written and each stage's time (`--verbose`).
+    Verbose,
+}
+
+impl Verbosity {
+    fn from_flags(verbose: bool, quiet: bool) -> Self {
+        match (verbose, quiet) {
+            (_, true) => Verbosity::Quiet,
+            (true, false) => Verbosity::Verbose,
+            (false, false) => Verbosity::Normal,
+        }
+    }
+}
+
 /// What `impact new` creates.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum NewKind {
@@ -101,9 +147,12 @@ pub fn run(cli: Cli) -> u8 {
             out,
             allow_missing,
             no_pdf,
+            verbose,
+            quiet,
         } => {
             let out = out.unwrap_or_else(|| root.join("output"));
-            build::run(root, out, allow_missing, true, !no_pdf, color)
+            let verbosity = Verbosity::from_flags(verbose, quiet);
+            build::run(root, out, allow_missing, true, !no_pdf, verbosity, color)
         }
         Command::Check {
             root,
@@ -115,13 +164,22 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check {
             root,
             allow_missing,
+            verbose,
+            quiet,
             ..
         } => {
             let out = root.join("output");
-            build::run(root, out, allow_missing, false, false, color)
+            let verbosity = Verbosity::from_flags(verbose, quiet);
+            build::run(root, out, allow_missing, false, false, verbosity, color)
         }
         Command::New { kind, slug, root } => new::run(&root, kind, &slug),
         Command::Schema { root, out } => write_schemas(&root, out),
+        Command::Serve {
+            root,
+            port,
+            open,
+            allow_missing,
+        } => serve::run(root, port, open, allow_missing, color),
     }
 }
 

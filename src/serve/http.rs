@@ -1,0 +1,252 @@
+//! Answering one request of the preview: files of the current build (HTML
+//! with the live-reload script added), the site's `404.html` for anything
+//! else, and the preview's own `/__impact/` addresses. Files are found only
+//! through [`paths::resolve`].
+
+use std::fs::File;
+use std::io::{Cursor, Read};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+use super::builds::{Builds, Status};
+use super::inject;
+use super::paths::{self, Resolved};
+
+/// The live-reload script.
+const LIVE_JS_SOURCE: &str = include_str!("live.js");
+/// The error overlay's styles.
+const LIVE_CSS_SOURCE: &str = include_str!("live.css");
+/// How long `/__impact/events` waits for a build before answering anyway.
+const LONG_POLL: Duration = Duration::from_secs(20);
+
+/// What every request handler needs.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The builds.
+    pub builds: Arc<Builds>,
+    /// The port we listen on (to check the `Host` header).
+    pub port: u16,
+}
+
+type Reply = Response<Box<dyn Read + Send>>;
+
+/// Answers `request`. Failures to send (the browser went away) are ignored.
+pub fn handle(request: Request, cx: &Context) {
+    let reply = answer(&request, cx);
+    let _ = request.respond(reply);
+}
+
+fn answer(request: &Request, cx: &Context) -> Reply {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return with_header(
+            text(405, "only GET and HEAD are served\n"),
+            "Allow",
+            "GET, HEAD",
+        );
+    }
+    if !host_is_local(request, cx.port) {
+        // A page elsewhere whose name was pointed at 127.0.0.1 (DNS
+        // rebinding) must not read the preview.
+        return text(403, "the preview answers only to 127.0.0.1 and localhost\n");
+    }
+    let target = request.url();
+    if let Some(own) = target.strip_prefix("/__impact/") {
+        return own_address(own, cx);
+    }
+    let status = cx.builds.status();
+    let Some(current) = cx.builds.current() else {
+        let page = inject::live_page(NOT_BUILT, 0, &status.instance, overlay(&status));
+        return bytes(503, "text/html; charset=utf-8", page.into_bytes());
+    };
+    let served = Served {
+        generation: current.generation,
+        status: &status,
+    };
+    match paths::resolve(&current.dir, target) {
+        Resolved::File(path) => serve_file(&path, 200, &served),
+        Resolved::AddSlash(location) => with_header(text(301, "moved\n"), "Location", &location),
+        Resolved::NotFound => match paths::resolve(&current.dir, "/404.html") {
+            Resolved::File(path) => serve_file(&path, 404, &served),
+            _ => text(404, "not found\n"),
+        },
+    }
+}
+
+/// What a served page is told about the builds.
+struct Served<'a> {
+    /// The good build its files come from.
+    generation: u64,
+    /// The latest build, good or not.
+    status: &'a Status,
+}
+
+/// The overlay for pages served while the latest build is failing.
+fn overlay(status: &Status) -> Option<inject::Overlay<'_>> {
+    (!status.ok).then_some(inject::Overlay {
+        summary: &status.summary,
+        report: &status.report,
+    })
+}
+
+/// `/__impact/…`: the script, its styles, the build status.
+fn own_address(rest: &str, cx: &Context) -> Reply {
+    let (name, query) = rest.split_once('?').unwrap_or((rest, ""));
+    match name {
+        "live.js" => bytes(200, "text/javascript; charset=utf-8", LIVE_JS_SOURCE.into()),
+        "live.css" => bytes(200, "text/css; charset=utf-8", LIVE_CSS_SOURCE.into()),
+        "status" => json(&cx.builds.status()),
+        "events" => {
+            let after = query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix("after="))
+                .and_then(|v| v.parse::<u64>().ok());
+            match after {
+                Some(after) => json(&cx.builds.wait_for_build(after, LONG_POLL)),
+                None => json(&cx.builds.status()),
+            }
+        }
+        _ => text(404, "not found\n"),
+    }
+}
+
+fn serve_file(path: &Path, code: u16, served: &Served<'_>) -> Reply {
+    let kind = content_type(path);
+    if kind.starts_with("text/html") {
+        return match std::fs::read(path) {
+            Ok(raw) => match String::from_utf8(raw) {
+                Ok(html) => {
+                    let page = inject::live_page(
+                        &html,
+                        served.generation,
+                        &served.status.instance,
+                        overlay(served.status),
+                    );
+                    bytes(code, kind, page.into_bytes())
+                }
+                Err(e) => bytes(code, kind, e.into_bytes()),
+            },
+            Err(_) => text(404, "not found\n"),
+        };
+    }
+    match File::open(path) {
+        Ok(file) => {
+            let len = file.metadata().ok().map(|m| m.len() as usize);
+            let reply = Response::new(
+                StatusCode(code),
+                Vec::new(),
+                Box::new(file) as Box<dyn Read + Send>,
+                len,
+                None,
+            );
+            with_common_headers(reply, kind)
+        }
+        Err(_) => text(404, "not found\n"),
+    }
+}
+
+/// The `Content-Type` for a file of the built site.
+pub fn content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// True when the `Host` header (if any) names this machine's loopback.
+fn host_is_local(request: &Request, port: u16) -> bool {
+    let Some(host) = request.headers().iter().find(|h| h.field.equiv("Host")) else {
+        return true;
+    };
+    let host = host.value.as_str().to_ascii_lowercase();
+    ["127.0.0.1", "localhost", "[::1]"]
+        .iter()
+        .any(|name| host == *name || host == format!("{name}:{port}"))
+}
+
+/// `reply` with the header added; a header that is not plain ASCII (none
+/// of ours are) is left out rather than sent broken.
+fn with_header(reply: Reply, name: &str, value: &str) -> Reply {
+    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+        Ok(h) => reply.with_header(h),
+        Err(()) => reply,
+    }
+}
+
+fn with_common_headers(reply: Reply, kind: &str) -> Reply {
+    let reply = with_header(reply, "Content-Type", kind);
+    let reply = with_header(reply, "Cache-Control", "no-store");
+    with_header(reply, "X-Content-Type-Options", "nosniff")
+}
+
+fn bytes(code: u16, kind: &str, body: Vec<u8>) -> Reply {
+    let len = body.len();
+    let reply = Response::new(
+        StatusCode(code),
+        Vec::new(),
+        Box::new(Cursor::new(body)) as Box<dyn Read + Send>,
+        Some(len),
+        None,
+    );
+    with_common_headers(reply, kind)
+}
+
+fn text(code: u16, body: &str) -> Reply {
+    bytes(code, "text/plain; charset=utf-8", body.as_bytes().to_vec())
+}
+
+fn json(status: &Status) -> Reply {
+    let body = serde_json::to_vec(status).unwrap_or_else(|_| b"{}".to_vec());
+    bytes(200, "application/json", body)
+}
+
+/// Shown until the first good build, with the overlay saying why.
+const NOT_BUILT: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>impact preview</title></head><body>\
+<p>The site has not built yet. The problems are listed over this page; fix them and save, and this page reloads by itself.</p>\
+</body></html>\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types_match_the_files_a_site_has() {
+        for (name, kind) in [
+            ("en/index.html", "text/html; charset=utf-8"),
+            ("assets/site.1a2b.css", "text/css; charset=utf-8"),
+            ("en/r/chart.svg", "image/svg+xml"),
+            ("en/r/card.PNG", "image/png"),
+            ("en/r/r.pdf", "application/pdf"),
+            ("sitemap.xml", "application/xml; charset=utf-8"),
+            ("assets/x.js", "text/javascript; charset=utf-8"),
+            ("assets/DejaVuSans.woff2", "font/woff2"),
+            ("LICENSE", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(Path::new(name)), kind, "{name}");
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Which file of the built site a request path names. This is the only
+//! place where a URL becomes a file name, so it is strict: it decodes each
+//! path segment on its own, refuses anything that could step out of the
+//! site folder (`..`, encoded slashes or backslashes, NUL, drive letters,
+//! hidden names) and, after following symlinks, serves only files that are
+//! still inside the site folder. It must not read the files it finds.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// What a request path names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A file inside the site folder (canonical path).
+    File(PathBuf),
+    /// A folder asked for without its trailing slash; the browser is sent
+    /// to this address instead, so the page's relative links work.
+    AddSlash(String),
+    /// Nothing the preview may serve.
+    NotFound,
+}
+
+/// Resolves the request target `target` (path and query, as it came on the
+/// request line) against the site folder `site`. Folders serve their
+/// `index.html`.
+pub fn resolve(site: &Path, target: &str) -> Resolved {
+    let (path, query) = match target.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (target, None),
+    };
+    let path = path.split('#').next().unwrap_or_default();
+    let Some(rest) = path.strip_prefix('/') else {
+        return Resolved::NotFound;
+    };
+    let mut segments = Vec::new();
+    for raw in rest.split('/') {
+        if raw.is_empty() {
+            continue;
+        }
+        match decode_segment(raw) {
+            Some(segment) => segments.push(segment),
+            None => return Resolved::NotFound,
+        }
+    }
+    let wants_folder = rest.is_empty() || rest.ends_with('/');
+
+    let mut candidate = site.to_path_buf();
+    candidate.extend(&segments);
+    let Ok(meta) = fs::metadata(&candidate) else {
+        return Resolved::NotFound;
+    };
+    if meta.is_dir() {
+        if !wants_folder {
+            let mut location = String::from("/");
+            for s in &segments {
+                location.push_str(&encode_segment(s));
+                location.push('/');
+            }
+            if let Some(q) = query.filter(|q| is_plain_query(q)) {
+                location.push('?');
+                location.push_str(q);
+            }
+            return Resolved::AddSlash(location);
+        }
+        candidate.push("index.html");
+    } else if wants_folder {
+        return Resolved::NotFound;
+    }
+    inside(site, &candidate).map_or(Resolved::NotFound, Resolved::File)
+}
+
+/// The canonical form of `file` when, with every symlink followed, it is a
+/// regular file inside `site`.
+fn inside(site: &Path, file: &Path) -> Option<PathBuf> {
+    let site = site.canonicalize().ok()?;
+    let file = file.canonicalize().ok()?;
+    (file.starts_with(&site) && file != site && file.is_file()).then_some(file)
+}
+
+/// One percent-decoded path segment, or `None` when it is not a plain file
+/// or folder name: `.`, `..`, hidden names, anything holding a slash,
+/// backslash, colon or control character (decoded or not), bad escapes or
+/// text that is not UTF-8.
+fn decode_segment(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let segment = String::from_utf8(out).ok()?;
+    let plain = !segment.starts_with('.')
+        && !segment
+            .chars()
+            .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control());
+    // Belt and braces: the segment must be exactly one ordinary component.
+    let mut components = Path::new(&segment).components();
+    let one_name =
+        matches!(components.next(), Some(Component::Normal(_))) && components.next().is_none();
+    (plain && one_name).then_some(segment)
+}
+
+/// Percent-encodes a decoded segment for a `Location` header.
+fn encode_segment(segment: &str) -> String {
+    let mut out = String::new();
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// True when a query string can be repeated in a header as it is.
+fn is_plain_query(q: &str) -> bool {
+    q.bytes()
+        .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'<' | b'>' | b'\\'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site folder inside a parent that also holds a secret file.
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        site: PathBuf,
+        secret: PathBuf,
+    }
+
+    fn fixture() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        for folder in ["en", "lt/žiema", "assets"] {
+            fs::create_dir_all(site.join(folder)).unwrap();
+        }
+        fs::write(site.join("index.html"), "chooser").unwrap();
+        fs::write(site.join("404.html"), "not found page").unwrap();
+        fs::write(site.join("en/index.html"), "english").unwrap();
+        fs::write(site.join("lt/žiema/index.html"), "žiema").unwrap();
+        fs::write(site.join("assets/site.css"), "body{}").unwrap();
+        fs::write(site.join(".hidden"), "hidden").unwrap();
+        let secret = dir.path().join("secret.txt");
+        fs::write(&secret, "secret").unwrap();
+        Fixture {
+            site,
+            secret,
+            _dir: dir,
+        }
+    }
+
+    fn file(f: &Fixture, rel: &str) -> Resolved {
+        Resolved::File(f.site.join(rel).canonicalize().unwrap())
+    }
+
+    #[test]
+    fn folders_serve_their_index() {
+        let f = fixture();
+        assert_eq!(resolve(&f.site, "/"), file(&f, "index.html"));
+        assert_eq!(resolve(&f.site, "/en/"), file(&f, "en/index.html"));
+        assert_eq!(resolve(&f.site, "/en/?x=1"), file(&f, "en/index.html"));
+        assert_eq!(
+            resolve(&f.site, "/en/index.html"),
+            file(&f, "en/index.html")
+        );
+        assert_eq!(
+            resolve(&f.site, "/assets/site.css"),
+            file(&f, "assets/site.css")
+        );
+        assert_eq!(
+            resolve(&f.site, "//en//index.html"),
+            file(&f, "en/index.html")
+        );
+    }
+
+    #[test]
+    fn percent_encoded_utf8_names_resolve() {
+        let f = fixture();
+        assert_eq!(
+            resolve(&f.site, "/lt/%C5%BEiema/"),
+            file(&f, "lt/žiema/index.html")
+        );
+    }
+
+    #[test]
+    fn folder_without_slash_redirects() {
+        let f = fixture();
+        assert_eq!(resolve(&f.site, "/en"), Resolved::AddSlash("/en/".into()));
+        assert_eq!(
+            resolve(&f.site, "/en?lang=1"),
+            Resolved::AddSlash("/en/?lang=1".into())
+        );
+        assert_eq!(
+            resolve(&f.site, "/lt/%C5%BEiema"),
+            Resolved::AddSlash("/lt/%C5%BEiema/".into())
+        );
+    }
+
+    #[test]
+    fn missing_files_are_not_found() {
+        let f = fixture();
+        for target in ["/nope.html", "/en/nope/", "/en/index.html/", "/etc/passwd"] {
+            assert_eq!(resolve(&f.site, target), Resolved::NotFound, "{target}");
+        }
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        let f = fixture();
+        for target in [
+            "/../secret.txt",
+            "/en/../../secret.txt",
+            "/en/../index.html",
+            "/./index.html",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E/secret.txt",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/..%2fsecret.txt",
+            "/..%2Fsecret.txt",
+            "/en%2f..%2f..%2fsecret.txt",
+            "/..%2f..%2fetc/passwd",
+            "/en/..%5c..%5csecret.txt",
+            "/en/..\\..\\secret.txt",
+            "/en\\..\\..\\secret.txt",
+            "/%5c..%5csecret.txt",
+            "/.hidden",
+            "/%2ehidden",
+        ] {
+            assert_eq!(resolve(&f.site, target), Resolved::NotFound, "{target}");
+        }
+    }
+
+    #[test]
+    fn absolute_and_odd_targets_are_refused() {
+        let f = fixture();
+        let absolute = format!("{}", f.secret.display());
+        for target in [
+            absolute.as_str(),
+            "secret.txt",
+            "",
+            "*",
+            "http://evil.example/",
+            "/C:/Windows/win.ini",
+            "/c%3a/secret.txt",
+            "/%00",
+            "/en/index.html%00.css",
+            "/en/index%00",
+            "/%",
+            "/%2",
+            "/%zz",
+            "/%ff",
+            "/%0d%0aSet-Cookie:x",
+        ] {
+            assert_eq!(resolve(&f.site, target), Resolved::NotFound, "{target:?}");
+        }
+        // An absolute path after the leading slash is still inside the site.
+        let doubled = format!("/{}", f.secret.display());
+        assert_eq!(resolve(&f.site, &doubled), Resolved::NotFound);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_leading_out_are_refused() {
+        use std::os::unix::fs::symlink;
+        let f = fixture();
+        symlink(&f.secret, f.site.join("en/leak.html")).unwrap();
+        symlink(f.secret.parent().unwrap(), f.site.join("en/up")).unwrap();
+        symlink("/etc", f.site.join("etc")).unwrap();
+        symlink(f.site.join("en/index.html"), f.site.join("en/alias.html")).unwrap();
+        assert_eq!(resolve(&f.site, "/en/leak.html"), Resolved::NotFound);
+        assert_eq!(resolve(&f.site, "/en/up/secret.txt"), Resolved::NotFound);
+        assert_eq!(resolve(&f.site, "/etc/passwd"), Resolved::NotFound);
+        // A link that stays inside the site is fine.
+        assert_eq!(
+            resolve(&f.site, "/en/alias.html"),
+            file(&f, "en/index.html")
+        );
+    }
+
+    #[test]
+    fn redirect_location_never_carries_header_breaking_text() {
+        let f = fixture();
+        assert_eq!(
+            resolve(&f.site, "/en?a\"b"),
+            Resolved::AddSlash("/en/".into())
+        );
+    }
+}
