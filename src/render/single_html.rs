@@ -47,11 +47,10 @@ pub fn render(doc: &PdfDocument, css: &str, url: &str) -> String {
     h.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{style_hash}'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'\">\n\
-<meta name=\"referrer\" content=\"no-referrer\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{summary}\">\n<link rel=\"canonical\" href=\"{url}\">\n<style>{style}</style>\n</head>\n<body>\n<main id=\"main\" class=\"single wrap\">\n",
+<meta name=\"referrer\" content=\"no-referrer\">\n<title>{title}</title>\n<meta name=\"description\" content=\"{summary}\">\n<style>{style}</style>\n</head>\n<body>\n<main id=\"main\" class=\"single wrap\">\n",
         lang = escape(&doc.lang),
         title = escape(&doc.title),
         summary = escape(&doc.summary),
-        url = escape(url),
     ));
     h.push_str(&format!(
         "<header class=\"page-head\">\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"period\">{}</p>\n<p class=\"lede\">{}</p>\n",
@@ -199,6 +198,9 @@ fn block(h: &mut String, b: &Block, prefix: &str, notes_label: &str) {
         }
         Block::Figures { items } => figures(h, items, ""),
         Block::Chart { svg, caption } => {
+            // The same chart can appear in several sections (every campaign
+            // has a reach chart): its ids get the section's prefix.
+            let svg = svg.replace("chart-", &format!("{prefix}-chart-"));
             h.push_str(&format!(
                 "<figure class=\"chart\"><figcaption>{}</figcaption>{svg}</figure>\n",
                 escape(caption)
@@ -206,7 +208,7 @@ fn block(h: &mut String, b: &Block, prefix: &str, notes_label: &str) {
         }
         Block::Footnotes { items } => {
             h.push_str(&format!(
-                "<aside class=\"footnotes\" aria-label=\"{}\"><ol>",
+                "<div class=\"footnotes\"><p class=\"fn-heading\">{}</p><ol>",
                 escape(notes_label)
             ));
             for (label, text) in items {
@@ -214,7 +216,7 @@ fn block(h: &mut String, b: &Block, prefix: &str, notes_label: &str) {
                 inlines(h, text, prefix);
                 h.push_str("</li>");
             }
-            h.push_str("</ol></aside>\n");
+            h.push_str("</ol></div>\n");
         }
         Block::Rule => h.push_str("<hr>\n"),
     }
