@@ -91,6 +91,16 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// Writes `files` into `out`, replacing what was there only once every file
 /// has been written.
+///
+/// At every instant `out` is a whole site, the old one or the new one, even
+/// if the process is killed: the new tree is written into a staging folder
+/// beside `out` and then exchanged with it in one step (Linux
+/// `renameat2(RENAME_EXCHANGE)`). Where that is not available, the old tree
+/// is renamed aside and the new one takes its name; a kill between the two
+/// renames is undone by the next run, which puts the old tree back before
+/// anything else. Builds into the same folder take turns (a lock on the
+/// folder that holds `out`), so leftovers of a killed build are known to be
+/// stale and are removed.
 pub fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -101,8 +111,13 @@ pub fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
+    // Held until this function returns; released by the system if killed.
+    let lock = lock_folder(&parent);
+    if lock.is_some() {
+        recover(&parent, &name, out)?;
+    }
     let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
+        .prefix(&format!("{}{STAGING}", hidden(&name)))
         .tempdir_in(&parent)
         .map_err(io(&parent))?;
     for f in files {
@@ -113,29 +128,146 @@ pub fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
         let mut file = fs::File::create(&path).map_err(io(&path))?;
         file.write_all(&f.bytes).map_err(io(&path))?;
     }
-    // Swap: the old output moves aside, the new one takes its name, the old
-    // one is removed. Between the two renames `out` is briefly absent, but
-    // never half-written.
     let staged = staging.keep();
-    if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}.old-"))
-            .tempdir_in(&parent)
-            .map_err(io(&parent))?
-            .keep();
-        fs::remove_dir(&old).map_err(io(&old))?;
-        fs::rename(out, &old).map_err(io(out))?;
-        if let Err(e) = fs::rename(&staged, out) {
-            // Put the old site back rather than leave nothing.
-            let _ = fs::rename(&old, out);
-            return Err(PublishError::Io {
-                path: out.to_path_buf(),
-                source: e,
-            });
+    if let Err(e) = swap_in(&staged, out) {
+        let _ = fs::remove_dir_all(&staged);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Name part of staging folders (`.output.new-XXXXXX`): a new tree being
+/// written, or after the exchange the old tree being removed.
+const STAGING: &str = ".new-";
+/// Name part of a previous tree moved aside by the two-rename fallback.
+const ASIDE: &str = ".old-";
+
+fn hidden(name: &str) -> String {
+    format!(".{name}")
+}
+
+/// Puts the staged tree at `out`; the tree that was there is removed.
+fn swap_in(staged: &Path, out: &Path) -> Result<(), PublishError> {
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(staged, out).map_err(io(out));
+    }
+    match exchange(staged, out) {
+        Ok(()) => {
+            // `staged` now holds the old tree. Should removing it fail, the
+            // new site is in place all the same and the next run retries.
+            let _ = fs::remove_dir_all(staged);
+            Ok(())
         }
-        fs::remove_dir_all(&old).map_err(io(&old))?;
+        Err(e) if !exchange_unsupported(&e) => Err(io(out)(e)),
+        Err(_) => swap_by_renames(staged, out),
+    }
+}
+
+/// The fallback swap, two renames. A kill between them leaves no `out`, but
+/// the old tree whole beside it, which `recover` puts back on the next run.
+fn swap_by_renames(staged: &Path, out: &Path) -> Result<(), PublishError> {
+    let suffix = staged
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .and_then(|n| n.rsplit_once(STAGING).map(|(_, s)| s.to_string()))
+        .unwrap_or_default();
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let old = out.with_file_name(format!("{}{ASIDE}{suffix}", hidden(&name)));
+    fs::rename(out, &old).map_err(io(out))?;
+    if let Err(e) = fs::rename(staged, out) {
+        // Put the old site back rather than leave nothing.
+        let _ = fs::rename(&old, out);
+        return Err(io(out)(e));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Exchanges two paths in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the
+    // call; renameat2 reads them and touches no other memory. Called through
+    // syscall() so that it works whatever the C library's version.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
     } else {
-        fs::rename(&staged, out).map_err(io(out))?;
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Exchanges two paths in one step: not available here.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Whether `exchange` failed because the system or file system cannot do
+/// it (so the fallback may), rather than because of the paths.
+fn exchange_unsupported(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP | libc::EPERM)
+    ) {
+        return true;
+    }
+    e.kind() == std::io::ErrorKind::Unsupported
+}
+
+/// Locks `dir` against other builds publishing beside it; `None` where
+/// folders cannot be locked (then leftovers are not touched, as they may
+/// belong to a build still running).
+fn lock_folder(dir: &Path) -> Option<fs::File> {
+    let file = fs::File::open(dir).ok()?;
+    file.lock().ok()?;
+    Some(file)
+}
+
+/// Undoes what a killed build left beside `out`: the old tree moved aside
+/// when `out` is missing goes back; staging folders and old trees are
+/// removed. Call only while holding the lock.
+fn recover(parent: &Path, name: &str, out: &Path) -> Result<(), PublishError> {
+    let staging = format!("{}{STAGING}", hidden(name));
+    let aside = format!("{}{ASIDE}", hidden(name));
+    let mut stale = Vec::new();
+    let mut moved_aside = Vec::new();
+    for entry in fs::read_dir(parent).map_err(io(parent))?.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.starts_with(&aside) {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            moved_aside.push((modified, entry.path()));
+        } else if file_name.starts_with(&staging) {
+            stale.push(entry.path());
+        }
+    }
+    if fs::symlink_metadata(out).is_err() {
+        // The most recent old tree is the one the killed build moved.
+        moved_aside.sort();
+        if let Some((_, newest)) = moved_aside.pop() {
+            fs::rename(&newest, out).map_err(io(out))?;
+        }
+    }
+    for path in stale.iter().chain(moved_aside.iter().map(|(_, p)| p)) {
+        // A leftover that cannot be removed now is retried next time.
+        let _ = fs::remove_dir_all(path);
     }
     Ok(())
 }
@@ -161,6 +293,59 @@ mod tests {
         assert!(!out.join("old.html").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "staging folders left behind");
+    }
+
+    #[test]
+    fn fallback_swap_replaces_the_whole_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        publish(&[file("a/index.html", "one"), file("old.html", "x")], &out).unwrap();
+        let staged = dir.path().join(".output.new-test");
+        fs::create_dir_all(staged.join("a")).unwrap();
+        fs::write(staged.join("a/index.html"), "two").unwrap();
+        swap_by_renames(&staged, &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
+        assert!(!out.join("old.html").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "old tree left behind");
+        let unsupported = std::io::Error::from(std::io::ErrorKind::Unsupported);
+        assert!(exchange_unsupported(&unsupported));
+    }
+
+    #[test]
+    fn kill_between_fallback_renames_is_undone_by_the_next_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        publish(&[file("index.html", "old")], &out).unwrap();
+        // Killed after `output -> .output.old-*`, before the staged tree
+        // took its name: no output, the old tree aside, a staging folder.
+        fs::rename(&out, dir.path().join(".output.old-k1")).unwrap();
+        fs::create_dir_all(dir.path().join(".output.new-k1/half")).unwrap();
+        recover(dir.path(), "output", &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_removed_by_the_next_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        publish(&[file("index.html", "one")], &out).unwrap();
+        fs::create_dir_all(dir.path().join(".output.new-dead/a")).unwrap();
+        fs::create_dir_all(dir.path().join(".output.old-dead")).unwrap();
+        fs::create_dir_all(dir.path().join(".other.new-kept")).unwrap();
+        publish(&[file("index.html", "two")], &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, vec![".other.new-kept", "output"]);
     }
 
     #[test]

@@ -68,6 +68,7 @@ fn check_case(name: &str, expect: &[String], spoil: impl FnOnce(&Path)) {
         snapshot(&root.join("output")),
         "{name}: output changed"
     );
+    record_count(&format!("bad input handled: {name}"));
 }
 
 #[test]

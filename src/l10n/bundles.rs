@@ -60,6 +60,17 @@ pub fn build_bundle(
     let mut index = MessageIndex::new();
     for &file in files {
         let text = sources.get(file).text.clone();
+        if let Some(offset) = nested_too_deep(&text) {
+            let (line, col) = line_col(&text, offset);
+            diags.push(
+                Diagnostic::error(
+                    Span::at(file, line, col),
+                    format!("this file opens `{{` more than {MAX_NESTING} levels deep without closing them"),
+                )
+                .help("close every `{` with `}`; placeables in a message nest two or three levels at most"),
+            );
+            continue;
+        }
         let resource = match FluentResource::try_new(text) {
             Ok(r) => r,
             Err((r, errors)) => {
@@ -202,10 +213,92 @@ pub fn check_complete(
     missing
 }
 
+/// How deep `{ … }` may nest in a Fluent file. Real messages nest two or
+/// three levels; fluent-syntax parses nested placeables by recursion, so a
+/// file of thousands of `{` would overflow the stack instead of failing.
+const MAX_NESTING: usize = 64;
+
+/// The byte offset of the first `{` nested deeper than [`MAX_NESTING`],
+/// counting every `{` not yet closed by a `}` (so one left open per message
+/// counts too: such a file has syntax errors anyway). A `"` where an
+/// expression starts (after `{`, `(`, `,` or `:`) opens a string literal,
+/// whose braces are text, to the next `"` or the end of the line.
+fn nested_too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            '"' if depth > 0 && matches!(prev, '{' | '(' | ',' | ':') => in_string = true,
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            prev = c;
+        }
+    }
+    None
+}
+
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle_of(text: &str) -> (Bundle, Diagnostics) {
+        let mut sources = SourceMap::default();
+        let file = sources.add("locales/lt/x.ftl".into(), text.to_string());
+        let lang = Lang::parse("lt").unwrap();
+        let formats = Arc::new(Formats::with_locale(&lang, "lt").unwrap());
+        let mut diags = Diagnostics::default();
+        let (bundle, _) = build_bundle(&lang, &[file], &sources, formats, &mut diags);
+        (bundle, diags)
+    }
+
+    #[test]
+    fn placeables_nested_thousands_deep_are_an_error_not_a_stack_overflow() {
+        // Found by fuzzing (fuzz/regressions/fluent_locales/): 20 000 `{`
+        // overflowed the stack in fluent-syntax's parser.
+        let text = format!("ok = fine\nbad = {}\n", "{".repeat(20_000));
+        let (_, diags) = bundle_of(&text);
+        let d = &diags.sorted()[0];
+        assert!(d.message.contains("more than 64 levels deep"), "{d:?}");
+        assert_eq!(d.span.map(|s| (s.line, s.col)), Some((2, 71)));
+    }
+
+    #[test]
+    fn ordinary_nesting_and_braces_in_strings_are_fine() {
+        let deep = format!("{}$x{}", "{ ".repeat(MAX_NESTING), " }".repeat(MAX_NESTING));
+        let text = format!(
+            "deep = {deep}\n{}",
+            "brace = {\"{\"} and { PLURAL($n) -> [one] \"a\" *[other] { \"}}\" } }\n".repeat(200)
+        );
+        assert_eq!(nested_too_deep(&text), None);
+        let (bundle, diags) = bundle_of(&format!("deep = {deep}\n"));
+        assert!(!diags.has_errors(), "{diags:?}");
+        assert!(bundle.has_message("deep"));
     }
 }

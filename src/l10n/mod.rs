@@ -15,7 +15,7 @@ use fluent_bundle::{FluentArgs, FluentValue};
 pub use format::Formats;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Lang, Localised, Site, SourceMap, Span};
+use crate::model::{FluentFile, Lang, Localised, Site, SourceMap, Span};
 pub use bundles::MessageInfo;
 
 /// Interface text and formatting for every site language.
@@ -64,33 +64,60 @@ impl Localiser {
         allow_missing: bool,
         diags: &mut Diagnostics,
     ) -> Option<Localiser> {
-        let default = site.config.default_lang().clone();
-        let mut langs = BTreeMap::new();
-        for lang in &site.config.languages {
-            let locale = site
-                .config
-                .format_locales
-                .get(lang)
-                .map(String::as_str)
-                .unwrap_or(lang.as_str());
+        let langs: Vec<(Lang, String)> = site
+            .config
+            .languages
+            .iter()
+            .map(|lang| {
+                let locale = site.config.format_locales.get(lang);
+                let locale = locale.map(String::as_str).unwrap_or(lang.as_str());
+                (lang.clone(), locale.to_string())
+            })
+            .collect();
+        Self::with_locales(
+            &langs,
+            &site.locales,
+            site.config.span,
+            sources,
+            allow_missing,
+            diags,
+        )
+    }
+
+    /// Like [`Localiser::new`] from the Fluent files alone: `langs` pairs
+    /// each language (the first is the default) with the CLDR locale its
+    /// numbers and dates are formatted by, and `span` is where a locale
+    /// CLDR does not know is reported. `None` when there is no language or
+    /// a locale is unknown. Public so tests and fuzzing can check `.ftl`
+    /// text without a whole site.
+    pub fn with_locales(
+        langs: &[(Lang, String)],
+        locales: &BTreeMap<Lang, Vec<FluentFile>>,
+        span: Span,
+        sources: &SourceMap,
+        allow_missing: bool,
+        diags: &mut Diagnostics,
+    ) -> Option<Localiser> {
+        let default = langs.first()?.0.clone();
+        let mut data = BTreeMap::new();
+        for (lang, locale) in langs {
             let formats = match Formats::with_locale(lang, locale) {
                 Ok(f) => Arc::new(f),
                 Err(e) => {
                     diags.push(
-                        Diagnostic::error(site.config.span, e.to_string())
+                        Diagnostic::error(span, e.to_string())
                             .help("use a language that CLDR covers, e.g. en, lt, de, pl"),
                     );
                     return None;
                 }
             };
-            let files: Vec<_> = site
-                .locales
+            let files: Vec<_> = locales
                 .get(lang)
                 .map(|v| v.iter().map(|f| f.file).collect())
                 .unwrap_or_default();
             let (bundle, index) =
                 bundles::build_bundle(lang, &files, sources, formats.clone(), diags);
-            langs.insert(
+            data.insert(
                 lang.clone(),
                 LangData {
                     bundle,
@@ -99,12 +126,15 @@ impl Localiser {
                 },
             );
         }
-        let indexes: BTreeMap<Lang, bundles::MessageIndex> = langs
+        let indexes: BTreeMap<Lang, bundles::MessageIndex> = data
             .iter()
             .map(|(l, d)| (l.clone(), d.index.clone()))
             .collect();
         bundles::check_complete(&indexes, &default, allow_missing, diags);
-        Some(Localiser { default, langs })
+        Some(Localiser {
+            default,
+            langs: data,
+        })
     }
 
     /// The site's default language.

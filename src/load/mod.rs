@@ -17,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::*;
 pub use convert::is_slug;
 use files::Reader;
+pub use front_matter::read_markdown;
 
 /// What loading produced: the model (when site.yaml could be read), every
 /// file read, and every problem found.
@@ -130,6 +131,27 @@ fn read_yaml<T: serde::de::DeserializeOwned>(r: &mut Reader, path: &Path) -> Opt
     }
 }
 
+/// The text of a `campaign.yaml` (already in the source map as `file`) ->
+/// the YAML part of a [`Campaign`], for the campaign folder `slug` on a
+/// site with `langs`. Every problem goes to `diags`; `None` when the file
+/// could not be read as a campaign at all. This is the loader's own path,
+/// public so that tests and fuzzing can reach it without a site on disk.
+pub fn campaign_from_yaml(
+    file: FileId,
+    text: &str,
+    slug: &str,
+    langs: &[Lang],
+    diags: &mut Diagnostics,
+) -> Option<Campaign> {
+    match yaml::parse::<raw::RawCampaign>(file, text, 0) {
+        Ok(raw) => convert::campaign(raw, slug, file, langs, diags),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
 /// Folders under `dir` whose names are valid slugs; other names are errors.
 fn slug_dirs(r: &mut Reader, dir: &Path, what: &str) -> Vec<(String, std::path::PathBuf)> {
     let mut out = Vec::new();
@@ -175,11 +197,11 @@ fn load_campaigns(
             continue;
         }
         let docs = load_docs(r, &path, "story", langs);
-        let Some((id, raw)) = read_yaml::<raw::RawCampaign>(r, &yaml_path) else {
+        let Some((id, text)) = r.read_text(&yaml_path) else {
             unreadable.insert(slug);
             continue;
         };
-        match convert::campaign(raw, &slug, id, langs, &mut r.diags) {
+        match campaign_from_yaml(id, &text, &slug, langs, &mut r.diags) {
             Some(mut c) => {
                 c.story = docs;
                 out.insert(slug, c);

@@ -105,6 +105,13 @@ pub fn extract(body: &str) -> (String, Vec<Shortcode>, Vec<SyntaxError>) {
                         line: lineno,
                         col,
                     });
+                    if !rest[pos..].contains("}}") {
+                        // No later `{{` on this line can be closed either:
+                        // one error says it (found by fuzzing: thousands of
+                        // `{{` made thousands of errors, each a scan).
+                        rest = &rest[pos..];
+                        break;
+                    }
                     out.push_str("{{");
                     col_base += rest[..pos + 2].chars().count();
                     rest = &rest[pos + 2..];
@@ -116,6 +123,14 @@ pub fn extract(body: &str) -> (String, Vec<Shortcode>, Vec<SyntaxError>) {
     (out, found, errors)
 }
 
+/// `s` for a message: at most 40 characters of it.
+fn shown(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// Parses `{{ name(args) }}` at the start of `s`; returns it and its length.
 fn parse_one(s: &str) -> Result<(Shortcode, usize), String> {
     let end = s.find("}}").ok_or_else(|| {
@@ -124,12 +139,13 @@ fn parse_one(s: &str) -> Result<(Shortcode, usize), String> {
     let inner = s[2..end].trim();
     let open = inner.find('(').ok_or_else(|| {
         format!(
-            "`{{{{ {inner} }}}}` is not a shortcode: write it as `{{{{ name(key=\"value\") }}}}`"
+            "`{{{{ {} }}}}` is not a shortcode: write it as `{{{{ name(key=\"value\") }}}}`",
+            shown(inner)
         )
     })?;
     let name = inner[..open].trim();
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        return Err(format!("`{name}` is not a shortcode name"));
+        return Err(format!("`{}` is not a shortcode name", shown(name)));
     }
     let args_text = inner[open + 1..]
         .strip_suffix(')')
@@ -152,10 +168,10 @@ fn parse_args(s: &str) -> Result<BTreeMap<String, ArgValue>, String> {
     while !rest.is_empty() {
         let eq = rest
             .find('=')
-            .ok_or_else(|| format!("`{rest}` should be `key=\"value\"`"))?;
+            .ok_or_else(|| format!("`{}` should be `key=\"value\"`", shown(rest)))?;
         let key = rest[..eq].trim();
         if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(format!("`{key}` is not an argument name"));
+            return Err(format!("`{}` is not an argument name", shown(key)));
         }
         let after = rest[eq + 1..].trim_start();
         let (value, used) = if let Some(q) = after.strip_prefix('"') {
@@ -168,7 +184,8 @@ fn parse_args(s: &str) -> Result<BTreeMap<String, ArgValue>, String> {
             let num = after[..len].trim();
             let n: f64 = num.parse().map_err(|_| {
                 format!(
-                    "the value of `{key}` must be a number or text in double quotes, not `{num}`"
+                    "the value of `{key}` must be a number or text in double quotes, not `{}`",
+                    shown(num)
                 )
             })?;
             (ArgValue::Number(n), len)
@@ -180,7 +197,10 @@ fn parse_args(s: &str) -> Result<BTreeMap<String, ArgValue>, String> {
         if let Some(r) = rest.strip_prefix(',') {
             rest = r.trim_start();
         } else if !rest.is_empty() {
-            return Err(format!("expected `,` between arguments, found `{rest}`"));
+            return Err(format!(
+                "expected `,` between arguments, found `{}`",
+                shown(rest)
+            ));
         }
     }
     Ok(args)
@@ -210,6 +230,24 @@ mod tests {
         let (text, found, _) = extract(body);
         assert!(found.is_empty());
         assert_eq!(text, body);
+    }
+
+    #[test]
+    fn thousands_of_unclosed_shortcodes_on_a_line_are_one_error() {
+        // Found by fuzzing (fuzz/regressions/markdown_page/): each `{{`
+        // scanned the rest of the line and made an error of its own.
+        let body = format!("{}\n", "{{ ".repeat(5000));
+        let (text, found, errors) = extract(&body);
+        assert!(found.is_empty());
+        assert_eq!(errors.len(), 1, "{:?}", &errors[..2]);
+        assert_eq!(text, body);
+        let body = format!("{} }}}}\n", "{{ x".repeat(5000));
+        let (_, _, errors) = extract(&body);
+        assert!(
+            errors.iter().all(|e| e.message.len() < 200),
+            "{:?}",
+            errors[0]
+        );
     }
 
     #[test]

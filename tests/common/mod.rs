@@ -139,3 +139,16 @@ pub fn resolve(from: &str, href: &str) -> String {
     }
     parts.join("/")
 }
+
+/// Records a line for CI's summary of the suites (`.ci/run` sets
+/// `IMPACT_TEST_COUNTS` to a file and prints it after `cargo test`); also
+/// printed, for `--nocapture`.
+pub fn record_count(line: &str) {
+    use std::io::Write;
+    println!("{line}");
+    if let Some(path) = std::env::var_os("IMPACT_TEST_COUNTS") {
+        if let Ok(mut f) = fs::OpenOptions::new().create(true).append(true).open(path) {
+            let _ = f.write_all(format!("{line}\n").as_bytes());
+        }
+    }
+}
