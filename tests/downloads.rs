@@ -165,7 +165,7 @@ fn the_report_page_links_both_with_their_size_in_its_language() {
     };
     let mb = |bytes: u64| {
         let tenths = (bytes as f64 / 100_000.0).round() as u64;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{}", tenths / 10)
         } else {
             format!("{},{}", tenths / 10, tenths % 10)
