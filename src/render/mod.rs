@@ -43,11 +43,12 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// One page to render.
+/// One page to render; a report's data version (a hash of all its
+/// sources) is worked out once, not once per page.
 enum Job<'a> {
     Home(&'a Lang),
-    Report(&'a Lang, &'a Report),
-    Campaign(&'a Lang, &'a Report, &'a Campaign),
+    Report(&'a Lang, &'a Report, &'a str),
+    Campaign(&'a Lang, &'a Report, &'a str, &'a Campaign),
 }
 
 /// What to make besides the pages.
@@ -107,14 +108,19 @@ pub fn site(
         return Err(diags);
     };
 
+    let versions: Vec<String> = site
+        .reports
+        .iter()
+        .map(|r| report_doc::version(r, sources))
+        .collect();
     let mut jobs = Vec::new();
     for lang in &site.config.languages {
         jobs.push(Job::Home(lang));
-        for r in &site.reports {
-            jobs.push(Job::Report(lang, r));
+        for (r, version) in site.reports.iter().zip(&versions) {
+            jobs.push(Job::Report(lang, r, version));
             for (slug, _) in &r.campaigns {
                 if let Some(c) = site.campaigns.get(slug) {
-                    jobs.push(Job::Campaign(lang, r, c));
+                    jobs.push(Job::Campaign(lang, r, version, c));
                 }
             }
         }
@@ -203,7 +209,7 @@ fn render_job(
             .into_iter()
             .collect()
         }
-        Job::Report(lang, r) => {
+        Job::Report(lang, r, version) => {
             let v = Viewer {
                 site,
                 l10n,
@@ -212,10 +218,9 @@ fn render_job(
             };
             let path = paths::report(lang, &r.slug);
             let mut report = v.report_view(r, &path, sources, diags);
-            let version = report_doc::version(r, sources);
-            let files = report_downloads(&v, r, &version, downloads, diags);
+            let files = report_downloads(&v, r, version, downloads, diags);
             report.downloads = files.iter().map(|(d, _)| d.clone()).collect();
-            report.version = version;
+            report.version = version.to_string();
             let crumbs = vec![home_crumb(&v, &path, diags)];
             let card = v.report_card(r, &path, diags);
             let mut common = v.common(
@@ -247,7 +252,7 @@ fn render_job(
                 .chain(files.into_iter().map(|(_, f)| f))
                 .collect()
         }
-        Job::Campaign(lang, r, c) => {
+        Job::Campaign(lang, r, version, c) => {
             let v = Viewer {
                 site,
                 l10n,
@@ -273,7 +278,7 @@ fn render_job(
             );
             let card = v.campaign_card(c, &path, diags);
             common.card = card.as_ref().map(|c| c.url.clone());
-            common.version = Some(report_doc::version(r, sources));
+            common.version = Some(version.to_string());
             #[derive(Serialize)]
             struct Ctx {
                 #[serde(flatten)]

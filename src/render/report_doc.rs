@@ -3,6 +3,8 @@
 //! whole report: cover, introduction and sections, every campaign with its
 //! figures, charts, story and quotes, and the finances.
 
+use std::collections::BTreeSet;
+
 use sha2::{Digest, Sha256};
 
 use super::charts::{ChartData, DrawnChart};
@@ -20,20 +22,24 @@ use crate::pdf::{Block, FigureItem, Inline, Labels, PdfDocument, PdfSection};
 /// period and a short hash of every file its content comes from
 /// (`2019-01-01–2020-08-31 · 3f2a9c1b`).
 pub fn version(r: &Report, sources: &SourceMap) -> String {
-    let mut prefixes = vec![
-        format!("content/reports/{}/", r.slug),
-        "content/site.yaml".to_string(),
-        "locales/".to_string(),
-    ];
-    prefixes.extend(
-        r.campaigns
-            .iter()
-            .map(|(slug, _)| format!("content/campaigns/{slug}/")),
-    );
+    let report_dir = format!("content/reports/{}/", r.slug);
+    // A set, not a list of prefixes: a report may have thousands of
+    // campaigns, and every file is checked.
+    let campaigns: BTreeSet<&str> = r.campaigns.iter().map(|(slug, _)| slug.as_str()).collect();
+    let in_campaign = |name: &str| {
+        name.strip_prefix("content/campaigns/")
+            .and_then(|rest| rest.split_once('/'))
+            .is_some_and(|(slug, _)| campaigns.contains(slug))
+    };
     let mut files: Vec<(&str, &str)> = sources
         .files()
         .map(|(_, f)| (f.name.as_str(), f.text.as_str()))
-        .filter(|(name, _)| prefixes.iter().any(|p| name.starts_with(p.as_str())))
+        .filter(|(name, _)| {
+            name.starts_with(&report_dir)
+                || name.starts_with("content/site.yaml")
+                || name.starts_with("locales/")
+                || in_campaign(name)
+        })
         .collect();
     files.sort();
     let mut hash = Sha256::new();
@@ -451,6 +457,34 @@ mod tests {
             fixed_size_svg(svg),
             "<svg viewBox=\"0 0 560 340\" width=\"560\" height=\"340\" role=\"img\">"
         );
+    }
+
+    /// The version was computed per page against a list of prefixes
+    /// (quadratic in the number of campaigns); it now looks slugs up in a
+    /// set, and must still hash exactly the report's own files.
+    #[test]
+    fn version_hashes_the_reports_campaigns_and_nothing_else() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let loaded = crate::load::load_site(root);
+        let site = loaded.site.expect("the sample site loads");
+        let r = &site.reports[0];
+        let (slug, _) = &r.campaigns[0];
+        let base = version(r, &loaded.sources);
+
+        let mut sources = crate::load::load_site(root).sources;
+        sources.add(
+            format!("content/campaigns/{slug}-2/story.en.md"),
+            "x".into(),
+        );
+        sources.add("content/campaigns/unlisted/story.en.md".into(), "x".into());
+        sources.add(
+            format!("content/reports/{}-2/index.en.md", r.slug),
+            "x".into(),
+        );
+        assert_eq!(version(r, &sources), base, "files of other pages");
+
+        sources.add(format!("content/campaigns/{slug}/notes.en.md"), "x".into());
+        assert_ne!(version(r, &sources), base, "a file of one of its campaigns");
     }
 
     #[test]
