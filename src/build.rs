@@ -39,9 +39,9 @@ pub enum Stage {
     Localise,
     /// Whole-site checks.
     Validate,
-    /// Pages and assets, in memory.
+    /// Pages and assets, written into a staging folder as they are made.
     Render,
-    /// Writing into the output folder.
+    /// Swapping the staging folder in for the output folder.
     Publish,
 }
 
@@ -117,11 +117,34 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -
 
     // Render even when validation failed, to report problems in the
     // Markdown too; its reports of messages validation already named
-    // (which have no span) are left out.
+    // (which have no span) are left out. Files are written into a staging
+    // folder as they are rendered (when there is anything to publish), and
+    // only a build without errors swaps it in.
     clock.start(Stage::Render);
     let had_errors = diags.has_errors();
-    let files = match render::site(&site, &sources, l10n, SiteOptions { pdf: opts.pdf }) {
-        Ok(files) => files,
+    let staging = if opts.write && !had_errors {
+        match publish::check_out_dir(&opts.root, &opts.out)
+            .and_then(|_| publish::Staging::new(&opts.out))
+        {
+            Ok(staging) => Some(staging),
+            Err(e) => {
+                // Rendering goes on, to report the content's problems too.
+                diags.push(
+                    Diagnostic::error(None, e.to_string())
+                        .help("check the --out folder and that you may write to it"),
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let sink = |file: OutputFile| match &staging {
+        Some(staging) => staging.write(&file).map_err(|e| e.to_string()),
+        None => Ok(()),
+    };
+    let paths = match render::site(&site, &sources, l10n, SiteOptions { pdf: opts.pdf }, &sink) {
+        Ok(paths) => paths,
         Err(render_diags) => {
             for d in render_diags.sorted() {
                 if !had_errors || d.span.is_some() {
@@ -134,21 +157,18 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -
     if diags.has_errors() {
         return clock.outcome(sources, diags, Vec::new(), languages, false);
     }
-
-    if !opts.write {
-        return clock.outcome(sources, diags, files, languages, false);
-    }
+    let Some(staging) = staging else {
+        return clock.outcome(sources, diags, paths, languages, false);
+    };
     clock.start(Stage::Publish);
-    if let Err(e) = publish::check_out_dir(&opts.root, &opts.out)
-        .and_then(|_| publish::publish(&files, &opts.out))
-    {
+    if let Err(e) = staging.commit() {
         diags.push(
             Diagnostic::error(None, e.to_string())
                 .help("check the --out folder and that you may write to it"),
         );
-        return clock.outcome(sources, diags, files, languages, false);
+        return clock.outcome(sources, diags, paths, languages, false);
     }
-    clock.outcome(sources, diags, files, languages, true)
+    clock.outcome(sources, diags, paths, languages, true)
 }
 
 /// Times the stages of one build and reports each start.
@@ -182,21 +202,21 @@ impl<'a> Clock<'a> {
         }
     }
 
-    /// The outcome of a build that produced `files` (counted only when it
-    /// had no errors).
+    /// The outcome of a build that produced the files at `paths` (counted
+    /// only when it had no errors).
     fn outcome(
         mut self,
         sources: SourceMap,
         diags: Diagnostics,
-        files: Vec<OutputFile>,
+        paths: Vec<String>,
         languages: usize,
         written: bool,
     ) -> BuildOutcome {
         self.stop();
-        let paths: Vec<String> = if diags.has_errors() {
+        let paths = if diags.has_errors() {
             Vec::new()
         } else {
-            files.into_iter().map(|f| f.path).collect()
+            paths
         };
         BuildOutcome {
             sources,

@@ -90,7 +90,17 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// Writes `files` into `out`, replacing what was there only once every file
-/// has been written.
+/// has been written (see [`Staging`]).
+pub fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
+    let staging = Staging::new(out)?;
+    for f in files {
+        staging.write(f)?;
+    }
+    staging.commit()
+}
+
+/// A new site being written beside `out`, file by file as the build makes
+/// them, so the build never holds the whole site in memory.
 ///
 /// At every instant `out` is a whole site, the old one or the new one, even
 /// if the process is killed: the new tree is written into a staging folder
@@ -99,41 +109,69 @@ fn absolute(p: &Path) -> PathBuf {
 /// is renamed aside and the new one takes its name; a kill between the two
 /// renames is undone by the next run, which puts the old tree back before
 /// anything else. Builds into the same folder take turns (a lock on the
-/// folder that holds `out`), so leftovers of a killed build are known to be
-/// stale and are removed.
-pub fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    // Held until this function returns; released by the system if killed.
-    let lock = lock_folder(&parent);
-    if lock.is_some() {
-        recover(&parent, &name, out)?;
+/// folder that holds `out`, held from [`Staging::new`] until the staging
+/// is committed or dropped), so leftovers of a killed build are known to be
+/// stale and are removed. Dropping a staging without committing it (a
+/// build that found errors) removes it and leaves `out` untouched.
+pub struct Staging {
+    out: PathBuf,
+    dir: Option<tempfile::TempDir>,
+    _lock: Option<fs::File>,
+}
+
+impl Staging {
+    /// Starts a new tree for `out`, first undoing what a killed build left.
+    pub fn new(out: &Path) -> Result<Staging, PublishError> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        // Released by the system if the process is killed.
+        let lock = lock_folder(&parent);
+        if lock.is_some() {
+            recover(&parent, &name, out)?;
+        }
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("{}{STAGING}", hidden(&name)))
+            .tempdir_in(&parent)
+            .map_err(io(&parent))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir: Some(dir),
+            _lock: lock,
+        })
     }
-    let staging = tempfile::Builder::new()
-        .prefix(&format!("{}{STAGING}", hidden(&name)))
-        .tempdir_in(&parent)
-        .map_err(io(&parent))?;
-    for f in files {
-        let path = staging.path().join(&f.path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io(dir))?;
+
+    /// Writes one file of the new site; safe to call from many threads.
+    pub fn write(&self, f: &OutputFile) -> Result<(), PublishError> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        let path = dir.path().join(&f.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
         }
         let mut file = fs::File::create(&path).map_err(io(&path))?;
-        file.write_all(&f.bytes).map_err(io(&path))?;
+        file.write_all(&f.bytes).map_err(io(&path))
     }
-    let staged = staging.keep();
-    if let Err(e) = swap_in(&staged, out) {
-        let _ = fs::remove_dir_all(&staged);
-        return Err(e);
+
+    /// Swaps the new tree in for the old one.
+    pub fn commit(mut self) -> Result<(), PublishError> {
+        let Some(dir) = self.dir.take() else {
+            return Ok(());
+        };
+        let staged = dir.keep();
+        if let Err(e) = swap_in(&staged, &self.out) {
+            let _ = fs::remove_dir_all(&staged);
+            return Err(e);
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Name part of staging folders (`.output.new-XXXXXX`): a new tree being

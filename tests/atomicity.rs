@@ -22,7 +22,7 @@ use common::*;
 const EXTRA_CAMPAIGNS: usize = 120;
 
 /// How many builds are killed.
-const KILLS: usize = 24;
+const KILLS: usize = 12;
 
 /// The sample site with `EXTRA_CAMPAIGNS` copies of the Bali campaign, all
 /// in the 2019–2020 report.

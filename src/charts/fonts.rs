@@ -15,7 +15,7 @@ use super::ChartError;
 
 /// plotters draws and measures text at `size`, but writes `size / 1.24` as
 /// the SVG `font-size`; pixel sizes in this module are SVG pixels.
-const PLOTTERS_SCALE: f64 = 1.24;
+pub(crate) const PLOTTERS_SCALE: f64 = 1.24;
 
 /// The chart font, registered with plotters once per process.
 ///
@@ -138,11 +138,10 @@ impl Fonts {
         }
     }
 
-    /// How far right of the pen the ink of `c` starts at `px` pixels, in
-    /// whole pixels as plotters' rasteriser places glyphs (see [`sfnt`]).
-    pub(crate) fn bearing(&self, c: char, px: f64, bold: bool) -> f64 {
-        let face = self.faces[usize::from(bold)];
-        sfnt::left_bearing(face, c).map_or(0.0, |b| (b * px * PLOTTERS_SCALE).floor())
+    /// The font file of the regular or bold face (the social card
+    /// rasterises glyphs from it directly).
+    pub(crate) fn face(&self, bold: bool) -> &'static [u8] {
+        self.faces[usize::from(bold)]
     }
 
     /// `text` broken into lines no wider than `max` at `px` pixels: at

@@ -1,5 +1,4 @@
-//! Hands a laid-out [`Figure`] to plotters, on any backend (SVG for charts,
-//! bitmap for social cards).
+//! Hands a laid-out [`Figure`] to plotters' SVG backend.
 //!
 //! plotters cannot fill with a pattern, so patterned shapes are drawn in
 //! their plain colour and returned as overlays for the SVG finisher to

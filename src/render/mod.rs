@@ -1,7 +1,9 @@
-//! Model + localiser -> output files in memory: every page in every
-//! language (rendered in parallel), the language chooser, 404, sitemap and
-//! the theme's static files under hashed names. Rendering never reads
-//! files; it returns every problem it finds together.
+//! Model + localiser -> output files: every page in every language
+//! (rendered in parallel), the language chooser, 404, sitemap and the
+//! theme's static files under hashed names. Each file goes to the caller's
+//! [`Sink`] as soon as it is made, so memory holds a page per thread rather
+//! than the whole site. Rendering never reads files; it returns every
+//! problem it finds together.
 
 mod cards;
 mod charts;
@@ -70,13 +72,39 @@ struct Downloads<'a> {
     pdf: Option<&'a PdfMaker>,
 }
 
-/// Renders the whole site.
-pub fn site(
+/// Where rendered files go as they are made: the build's staging folder,
+/// or nowhere for `impact check`. Called from many threads at once; an
+/// error (the disk is full) is reported as a problem of the build.
+pub type Sink<'a> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 'a;
+
+/// Renders the whole site into memory, sorted by path (for tests and
+/// benchmarks; builds stream with [`site`]).
+pub fn site_in_memory(
     site: &Site,
     sources: &SourceMap,
     l10n: Arc<Localiser>,
     opts: SiteOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    self::site(site, sources, l10n, opts, &|f| {
+        files.lock().unwrap_or_else(|p| p.into_inner()).push(f);
+        Ok(())
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders the whole site, handing every file to `sink`; returns the paths
+/// of the files made, sorted. After an error, some files may already have
+/// gone to `sink`: the caller throws them away.
+pub fn site(
+    site: &Site,
+    sources: &SourceMap,
+    l10n: Arc<Localiser>,
+    opts: SiteOptions,
+    sink: &Sink,
+) -> Result<Vec<String>, Diagnostics> {
     let mut diags = Diagnostics::default();
     let fonts = match theme_fonts(&site.theme) {
         Ok(f) => f,
@@ -126,33 +154,52 @@ pub fn site(
         }
     }
 
-    let results: Vec<(Vec<OutputFile>, Diagnostics)> = jobs
+    // Hands a file to the sink, remembering its path.
+    let emit = |file: OutputFile, paths: &mut Vec<String>, d: &mut Diagnostics| {
+        let path = file.path.clone();
+        match sink(file) {
+            Ok(()) => paths.push(path),
+            Err(e) => d.push(Diagnostic::error(None, e).help(
+                "check the --out folder, that you may write to it and that the disk has room",
+            )),
+        }
+    };
+
+    let results: Vec<(Vec<String>, Diagnostics)> = jobs
         .par_iter()
         .map(|job| {
             let mut d = Diagnostics::default();
+            let mut paths = Vec::new();
             let files = render_job(job, site, sources, &l10n, fonts, downloads, &tera, &mut d);
-            (files, d)
+            for file in files {
+                emit(file, &mut paths, &mut d);
+            }
+            (paths, d)
         })
         .collect();
 
-    let mut files = asset_files;
-    for (file, d) in results {
+    let mut paths = Vec::new();
+    for (p, d) in results {
         diags.extend(d);
-        files.extend(file);
+        paths.extend(p);
     }
-    files.extend(chooser(site, &l10n, fonts, &tera, &mut diags));
-    files.extend(not_found(site, &l10n, fonts, &tera, &mut diags));
-    files.push(sitemap::sitemap(site));
-    files.extend(site.media.iter().map(|(path, bytes)| OutputFile {
+    let mut rest = asset_files;
+    rest.extend(chooser(site, &l10n, fonts, &tera, &mut diags));
+    rest.extend(not_found(site, &l10n, fonts, &tera, &mut diags));
+    rest.push(sitemap::sitemap(site));
+    rest.extend(site.media.iter().map(|(path, bytes)| OutputFile {
         path: media::output_path(path, bytes),
         bytes: bytes.clone(),
     }));
+    for file in rest {
+        emit(file, &mut paths, &mut diags);
+    }
 
     if diags.has_errors() {
         return Err(diags);
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    paths.sort();
+    Ok(paths)
 }
 
 /// Renders one page, and its social card where it has one.

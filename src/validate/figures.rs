@@ -48,17 +48,25 @@ pub fn numbers(body: &str, lang: &Lang, line_offset: u32) -> Vec<Found> {
             let start = k;
             let mut digits = String::new();
             let mut seen_decimal = false;
+            let mut seen_group = false;
             while k < chars.len() {
                 let c = chars[k];
                 let next_is_digit = chars.get(k + 1).is_some_and(|d| d.is_ascii_digit());
+                // Digits grouped by spaces (`247 466`, SI style) are one
+                // number in every language, as long as the first group
+                // has at most three digits (`in 2019 120 people` is two).
+                let spaced = matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+                let groupable = !spaced || seen_group || (1..=3).contains(&digits.len());
                 if c.is_ascii_digit() {
                     digits.push(c);
-                } else if group.contains(&c)
+                } else if (group.contains(&c) || spaced)
+                    && groupable
                     && next_is_digit
                     && !seen_decimal
                     && group_follows(&chars, k + 1)
                 {
                     // thousands separator: exactly three digits follow
+                    seen_group = true;
                 } else if c == decimal && next_is_digit && !seen_decimal {
                     seen_decimal = true;
                     digits.push('.');
@@ -251,6 +259,28 @@ mod tests {
             l.iter().map(|f| (f.value, f.percent)).collect::<Vec<_>>(),
             vec![(515839.0, false), (30.8, true), (2019.0, false)]
         );
+    }
+
+    /// The benchmark corpus writes `247 466` in both languages; English
+    /// read it as two numbers and Lithuanian as one, and every table gave
+    /// a false "no such figure" warning (21 000 at N = 1000).
+    #[test]
+    fn space_grouped_numbers_are_one_number_in_every_language() {
+        let values = |text: &str, lang: &Lang| -> Vec<f64> {
+            numbers(text, lang, 0).iter().map(|f| f.value).collect()
+        };
+        assert_eq!(values("| Beneficiaries | 247 466 |", &en()), vec![247466.0]);
+        assert_eq!(
+            values("| Naudos gavėjai | 247 466 |", &lt()),
+            vec![247466.0]
+        );
+        assert_eq!(
+            values("reached 1\u{202f}971\u{a0}352", &en()),
+            vec![1971352.0]
+        );
+        // A year then a count: the first group is too long to be grouped.
+        assert_eq!(values("in 2019 120 people", &en()), vec![2019.0, 120.0]);
+        assert_eq!(values("2019 m. 120 žmonių", &lt()), vec![2019.0, 120.0]);
     }
 
     #[test]
