@@ -89,16 +89,6 @@ fn absolute(p: &Path) -> PathBuf {
     }
 }
 
-/// Writes `files` into `out`, replacing what was there only once every file
-/// has been written (see [`Staging`]).
-pub fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
-    let staging = Staging::new(out)?;
-    for f in files {
-        staging.write(f)?;
-    }
-    staging.commit()
-}
-
 /// A new site being written beside `out`, file by file as the build makes
 /// them, so the build never holds the whole site in memory.
 ///
@@ -115,7 +105,9 @@ pub fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
 /// build that found errors) removes it and leaves `out` untouched.
 pub struct Staging {
     out: PathBuf,
-    dir: Option<tempfile::TempDir>,
+    /// Removed when dropped, unless committed.
+    dir: tempfile::TempDir,
+    /// Released after `dir` is removed (fields drop in order).
     _lock: Option<fs::File>,
 }
 
@@ -142,17 +134,14 @@ impl Staging {
             .map_err(io(&parent))?;
         Ok(Staging {
             out: out.to_path_buf(),
-            dir: Some(dir),
+            dir,
             _lock: lock,
         })
     }
 
     /// Writes one file of the new site; safe to call from many threads.
     pub fn write(&self, f: &OutputFile) -> Result<(), PublishError> {
-        let Some(dir) = &self.dir else {
-            return Ok(());
-        };
-        let path = dir.path().join(&f.path);
+        let path = self.dir.path().join(&f.path);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
@@ -161,12 +150,11 @@ impl Staging {
     }
 
     /// Swaps the new tree in for the old one.
-    pub fn commit(mut self) -> Result<(), PublishError> {
-        let Some(dir) = self.dir.take() else {
-            return Ok(());
-        };
+    pub fn commit(self) -> Result<(), PublishError> {
+        // The lock is held until this function returns.
+        let Staging { out, dir, _lock } = self;
         let staged = dir.keep();
-        if let Err(e) = swap_in(&staged, &self.out) {
+        if let Err(e) = swap_in(&staged, &out) {
             let _ = fs::remove_dir_all(&staged);
             return Err(e);
         }
@@ -313,6 +301,30 @@ fn recover(parent: &Path, name: &str, out: &Path) -> Result<(), PublishError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `files` as one whole new site at `out`.
+    fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
+        let staging = Staging::new(out)?;
+        for f in files {
+            staging.write(f)?;
+        }
+        staging.commit()
+    }
+
+    /// A build that fails after writing some files leaves `out` as it was
+    /// and nothing beside it.
+    #[test]
+    fn dropped_staging_leaves_the_old_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        publish(&[file("index.html", "old")], &out).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.write(&file("index.html", "half")).unwrap();
+        drop(staging);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "staging folder left behind");
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {

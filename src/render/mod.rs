@@ -77,24 +77,6 @@ struct Downloads<'a> {
 /// error (the disk is full) is reported as a problem of the build.
 pub type Sink<'a> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 'a;
 
-/// Renders the whole site into memory, sorted by path (for tests and
-/// benchmarks; builds stream with [`site`]).
-pub fn site_in_memory(
-    site: &Site,
-    sources: &SourceMap,
-    l10n: Arc<Localiser>,
-    opts: SiteOptions,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let files = std::sync::Mutex::new(Vec::new());
-    self::site(site, sources, l10n, opts, &|f| {
-        files.lock().unwrap_or_else(|p| p.into_inner()).push(f);
-        Ok(())
-    })?;
-    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
-}
-
 /// Renders the whole site, handing every file to `sink`; returns the paths
 /// of the files made, sorted. After an error, some files may already have
 /// gone to `sink`: the caller throws them away.
