@@ -52,10 +52,7 @@ pub fn numbers(body: &str, lang: &Lang, line_offset: u32) -> Vec<Found> {
             while k < chars.len() {
                 let c = chars[k];
                 let next_is_digit = chars.get(k + 1).is_some_and(|d| d.is_ascii_digit());
-                // Digits grouped by spaces (`247 466`, SI style) are one
-                // number in every language, as long as the first group
-                // has at most three digits (`in 2019 120 people` is two).
-                let spaced = matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+                let spaced = SPACE_GROUPS.contains(&c);
                 let groupable = !spaced || seen_group || (1..=3).contains(&digits.len());
                 if c.is_ascii_digit() {
                     digits.push(c);
@@ -111,15 +108,22 @@ fn group_follows(chars: &[char], at: usize) -> bool {
 
 /// Thousands separators and the decimal mark of a language (CLDR; the
 /// languages the site is most likely to have, then the common default).
+/// Spaces are not in it: see [`SPACE_GROUPS`].
 fn separators(lang: &Lang) -> (Vec<char>, char) {
     match lang.as_str() {
         "lt" | "lv" | "et" | "fi" | "sv" | "nb" | "pl" | "cs" | "sk" | "uk" | "ru" | "fr" => {
-            (vec![' ', '\u{a0}', '\u{202f}'], ',')
+            (vec![], ',')
         }
         "de" | "es" | "it" | "nl" | "pt" | "id" | "ro" | "tr" | "el" => (vec!['.'], ','),
         _ => (vec![','], '.'),
     }
 }
+
+/// Digits grouped by a space, no-break or narrow no-break space (`247 466`,
+/// as CLDR writes Lithuanian and SI allows in any language) are one number
+/// in every language, as long as the first group has at most three digits
+/// (`in 2019 120 people` is two numbers).
+const SPACE_GROUPS: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
 
 /// Removes link targets `](…)`, footnote labels `[^x]` and HTML entities,
 /// which hold numbers that are not figures.
