@@ -46,24 +46,20 @@ const ORGANISATION_PX: f64 = 28.0;
 ///
 /// Drawn into a buffer and encoded in memory: nothing touches the disk.
 pub fn draw_card_png(card: &Card, fonts: &Fonts) -> Result<Vec<u8>, ChartError> {
+    let faces = faces(fonts)?;
     let mut canvas = Canvas::new(CARD_WIDTH, CARD_HEIGHT);
     for ink in layout(card, fonts) {
-        match ink {
-            Ink::Rect { from, to, colour } => canvas.fill(from, to, colour),
-            Ink::Text {
-                line,
-                at,
-                px,
-                bold,
-                colour,
-            } => {
-                let face = FontRef::try_from_slice(fonts.face(bold))
-                    .map_err(|_| ChartError::InvalidFont { face: "card" })?;
-                canvas.text(&face, &line, at, px * PLOTTERS_SCALE, colour);
-            }
-        }
+        canvas.paint(&ink, &faces);
     }
     canvas.png()
+}
+
+/// The regular and bold faces, parsed once a card.
+fn faces(fonts: &Fonts) -> Result<[FontRef<'static>; 2], ChartError> {
+    let parse = |bold: bool, face: &'static str| {
+        FontRef::try_from_slice(fonts.face(bold)).map_err(|_| ChartError::InvalidFont { face })
+    };
+    Ok([parse(false, "regular")?, parse(true, "bold")?])
 }
 
 fn png_error(e: png::EncodingError) -> ChartError {
@@ -205,6 +201,23 @@ impl Canvas {
     fn ramp_index(colour: RGBColor, step: u8) -> u8 {
         let ramp = TEXT_COLOURS.iter().position(|c| *c == colour).unwrap_or(0) as u8;
         1 + SOLID.len() as u8 + ramp * COVERAGE_STEPS + (step - 1)
+    }
+
+    /// Paints one thing of the layout.
+    fn paint(&mut self, ink: &Ink, faces: &[FontRef; 2]) {
+        match ink {
+            Ink::Rect { from, to, colour } => self.fill(*from, *to, *colour),
+            Ink::Text {
+                line,
+                at,
+                px,
+                bold,
+                colour,
+            } => {
+                let face = &faces[usize::from(*bold)];
+                self.text(face, line, *at, px * PLOTTERS_SCALE, *colour);
+            }
+        }
     }
 
     /// Fills the pixels whose centres lie inside the rectangle.
@@ -443,21 +456,13 @@ mod tests {
     #[test]
     fn text_is_inked_in_its_rows() {
         let fonts = fonts();
+        let faces = faces(&fonts).unwrap();
         let mut canvas = Canvas::new(CARD_WIDTH, CARD_HEIGHT);
-        let ink = layout(&card(), &fonts);
         let mut rows = Vec::new();
-        for item in &ink {
-            if let Ink::Text {
-                line,
-                at,
-                px,
-                bold,
-                colour,
-            } = item
-            {
+        for item in &layout(&card(), &fonts) {
+            if let Ink::Text { line, .. } = item {
                 let before = canvas.pixels.clone();
-                let face = FontRef::try_from_slice(fonts.face(*bold)).unwrap();
-                canvas.text(&face, line, *at, px * PLOTTERS_SCALE, *colour);
+                canvas.paint(item, &faces);
                 let changed: Vec<usize> = (0..canvas.pixels.len())
                     .filter(|&i| canvas.pixels[i] != before[i])
                     .map(|i| i / CARD_WIDTH as usize)

@@ -1,7 +1,7 @@
 //! The one fact neither plotters nor ab_glyph exposes about a
 //! TrueType/OpenType font, read straight from its tables: the family name
-//! (`name`), which the SVG `font-family` names. Every read is bounds-checked: a malformed font gives `None`, never a
-//! panic.
+//! (`name`), which the SVG `font-family` names. Every read is
+//! bounds-checked: a malformed font gives `None`, never a panic.
 
 /// Big-endian readers over font bytes.
 struct Bytes<'a>(&'a [u8]);
