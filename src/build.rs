@@ -3,6 +3,7 @@
 //! the two can never disagree about what is wrong.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -139,10 +140,12 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -
     } else {
         None
     };
-    let sink = |file: OutputFile| match &staging {
-        Some(staging) => staging.write(&file).map_err(|e| e.to_string()),
+    let write = |file: &OutputFile| match &staging {
+        Some(staging) => staging.write(file).map_err(|e| e.to_string()),
         None => Ok(()),
     };
+    let stopped = AtomicBool::new(false);
+    let sink = |file: OutputFile| first_failure_only(&stopped, || write(&file));
     let paths = match render::site(&site, &sources, l10n, SiteOptions { pdf: opts.pdf }, &sink) {
         Ok(paths) => paths,
         Err(render_diags) => {
@@ -169,6 +172,25 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -
         return clock.outcome(sources, diags, paths, languages, false);
     }
     clock.outcome(sources, diags, paths, languages, true)
+}
+
+/// Runs `write` until it first fails, and reports that failure once: when
+/// the disk fills up, every file after it would fail the same way, and a
+/// comms person needs one clear error, not four thousand.
+fn first_failure_only(
+    stopped: &AtomicBool,
+    write: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
+    if stopped.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    write().or_else(|e| {
+        if stopped.swap(true, Ordering::Relaxed) {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    })
 }
 
 /// Times the stages of one build and reports each start.
@@ -232,5 +254,27 @@ impl<'a> Clock<'a> {
             elapsed: self.started.elapsed(),
             stages: self.stages,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_failure_is_reported_once_and_writing_stops() {
+        let stopped = AtomicBool::new(false);
+        let mut writes = 0;
+        assert_eq!(first_failure_only(&stopped, || Ok(())), Ok(()));
+        let full = || Err("failed to write a (No space left on device)".to_string());
+        assert!(first_failure_only(&stopped, full).is_err());
+        for _ in 0..3 {
+            let r = first_failure_only(&stopped, || {
+                writes += 1;
+                full()
+            });
+            assert_eq!(r, Ok(()), "later failures are not reported again");
+        }
+        assert_eq!(writes, 0, "nothing more is written after the first failure");
     }
 }
