@@ -96,7 +96,8 @@ impl Currency {
 
     /// The code, e.g. `"GBP"`.
     pub fn as_str(&self) -> &str {
-        // Only ASCII upper-case letters are ever stored.
+        // Only ASCII upper-case letters are ever stored, so this never
+        // falls back; if it did, `XXX` is ISO 4217's "no currency" code.
         std::str::from_utf8(&self.0).unwrap_or("XXX")
     }
 }
