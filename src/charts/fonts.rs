@@ -29,6 +29,8 @@ pub struct Fonts {
     /// The regular and bold font files (bold is the regular one when the
     /// theme has none).
     faces: [&'static [u8]; 2],
+    /// The same faces, parsed once, for measuring text.
+    parsed: [ab_glyph::FontRef<'static>; 2],
 }
 
 /// Fonts plotters has been given, in the order they were registered.
@@ -47,6 +49,15 @@ struct Registered {
     key: String,
 }
 
+/// The regular and bold faces parsed for measuring.
+fn parse(faces: [&'static [u8]; 2]) -> Result<[ab_glyph::FontRef<'static>; 2], ChartError> {
+    let regular = ab_glyph::FontRef::try_from_slice(faces[0])
+        .map_err(|_| ChartError::InvalidFont { face: "regular" })?;
+    let bold = ab_glyph::FontRef::try_from_slice(faces[1])
+        .map_err(|_| ChartError::InvalidFont { face: "bold" })?;
+    Ok([regular, bold])
+}
+
 impl Fonts {
     /// Registers the theme's regular font (and its bold, if there is one;
     /// without it bold text uses the regular face) for drawing charts.
@@ -57,10 +68,12 @@ impl Fonts {
         let mut registered = REGISTERED.lock().unwrap_or_else(|p| p.into_inner());
         let same = |r: &&Registered| r.regular == regular.as_slice() && r.bold == bold.as_deref();
         if let Some(r) = registered.iter().find(same) {
+            let faces = [r.regular, r.bold.unwrap_or(r.regular)];
             return Ok(Fonts {
                 key: r.key.clone(),
                 family,
-                faces: [r.regular, r.bold.unwrap_or(r.regular)],
+                faces,
+                parsed: parse(faces)?,
             });
         }
         let key = format!("impact-chart-font-{}", registered.len());
@@ -81,10 +94,12 @@ impl Fonts {
             bold,
             key: key.clone(),
         });
+        let faces = [regular, bold.unwrap_or(regular)];
         Ok(Fonts {
             key,
             family,
-            faces: [regular, bold.unwrap_or(regular)],
+            faces,
+            parsed: parse(faces)?,
         })
     }
 
@@ -129,13 +144,24 @@ impl Fonts {
     /// plotters measures at a slightly larger size than the SVG shows
     /// (about 6 % for DejaVu Sans), so this is an upper bound: the slack
     /// keeps labels apart in browsers that round differently.
+    /// It is plotters' own sum (advances and kerning at its size, cut to
+    /// whole pixels), done on the face parsed once: asking plotters costs a
+    /// lock and a copy of the font on every call, and charts measure every
+    /// label several times while they wrap it.
     pub(crate) fn width(&self, text: &str, px: f64, bold: bool) -> f64 {
-        match self.font(px, bold).box_size(text) {
-            Ok((w, _)) => f64::from(w),
-            // Only if the registered font vanished; a generous guess keeps
-            // the layout free of overlaps.
-            Err(_) => text.chars().count() as f64 * px * 0.7,
+        use ab_glyph::{Font, ScaleFont};
+        let font = self.parsed[usize::from(bold)].as_scaled((px * PLOTTERS_SCALE) as f32);
+        let mut x = 0f32;
+        let mut prev = None;
+        for c in text.chars() {
+            let glyph = font.glyph_id(c);
+            x += font.h_advance(glyph);
+            if let Some(p) = prev {
+                x += font.kern(p, glyph);
+            }
+            prev = Some(glyph);
         }
+        f64::from((x as i32).unsigned_abs())
     }
 
     /// The font file of the regular or bold face (the social card

@@ -412,11 +412,19 @@ impl QuoteStyle {
     }
 
     pub(crate) fn apply(&self, text: &str, st: &mut QuoteState) -> String {
+        // Every curly quote starts with the byte 0xE2 in UTF-8; most text
+        // has none, and is copied whole.
+        if !text.as_bytes().contains(&0xE2) {
+            if let Some(last) = text.chars().next_back() {
+                st.prev = Some(last);
+            }
+            return text.to_string();
+        }
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
-            let opening_context = st
-                .prev
-                .is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+            let opening_context = st.prev.is_none_or(|p| {
+                p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-')
+            });
             let mapped = match c {
                 // A “ that opens (start, after a space) is an opening quote;
                 // one right after a word is Lithuanian's closing “, typed by hand.
