@@ -2,6 +2,7 @@
 //! publish. `impact check` runs the same function without publishing, so
 //! the two can never disagree about what is wrong.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -9,10 +10,9 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Localiser;
-use crate::model::SourceMap;
-use crate::render::OutputFile;
-use crate::render::SiteOptions;
-use crate::{load, publish, render, validate};
+use crate::model::{Site, SourceMap};
+use crate::render::{OutputFile, Pages, Renderer, SiteOptions};
+use crate::{load, publish, validate};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -62,8 +62,9 @@ impl Stage {
 /// What a build did.
 #[derive(Debug)]
 pub struct BuildOutcome {
-    /// Every file read (for showing diagnostics).
-    pub sources: SourceMap,
+    /// Every file read (for showing diagnostics); shared with what the
+    /// preview keeps for the next edit.
+    pub sources: Arc<SourceMap>,
     /// Every problem found.
     pub diags: Diagnostics,
     /// Number of HTML pages produced (0 when the build failed).
@@ -81,6 +82,9 @@ pub struct BuildOutcome {
     pub elapsed: Duration,
     /// How long each stage that ran took, in order.
     pub stages: Vec<(Stage, Duration)>,
+    /// Only the pages an edit changed were rendered (the preview after an
+    /// edit of campaign files); `pages` and `files` count those.
+    pub partial: bool,
 }
 
 impl BuildOutcome {
@@ -99,22 +103,75 @@ pub fn run(opts: &BuildOptions) -> BuildOutcome {
 /// starts (the command line shows it on a terminal; a build of many PDFs
 /// takes long enough to want it).
 pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -> BuildOutcome {
+    run_keeping(opts, false, progress).0
+}
+
+/// What a good build of the preview keeps, so that after an edit of a few
+/// campaigns only they are read again and only the pages they change are
+/// rendered (see `crate::rebuild`).
+pub struct Kept {
+    /// The model.
+    pub site: Site,
+    /// Every file read.
+    pub sources: Arc<SourceMap>,
+    /// Messages and formats; they depend only on site.yaml and `locales/`.
+    pub l10n: Arc<Localiser>,
+    /// Fonts, templates and assets; they depend only on the theme.
+    pub renderer: Renderer,
+    /// The problems of loading and localising (warnings: the build was
+    /// good). Validation and rendering run again after every edit.
+    pub loaded_diags: Diagnostics,
+    /// The figure comparisons of every story, kept for the ones not edited.
+    pub figure_checks: validate::FigureChecks,
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kept")
+            .field("campaigns", &self.site.campaigns.len())
+            .field("files", &self.sources.files().count())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds like [`run`], for the preview: a report's version is its period
+/// alone (see [`SiteOptions::preview`]), and a good build's model is kept.
+pub fn run_for_preview(opts: &BuildOptions) -> (BuildOutcome, Option<Kept>) {
+    run_keeping(opts, true, &mut |_| {})
+}
+
+fn run_keeping(
+    opts: &BuildOptions,
+    preview: bool,
+    progress: &mut dyn FnMut(Stage),
+) -> (BuildOutcome, Option<Kept>) {
     let mut clock = Clock::new(progress);
     clock.start(Stage::Load);
     let loaded = load::load_site(&opts.root);
-    let (sources, mut diags) = (loaded.sources, loaded.diags);
+    let (sources, mut diags) = (Arc::new(loaded.sources), loaded.diags);
     let Some(site) = loaded.site else {
-        return clock.outcome(sources, diags, Vec::new(), 0, false);
+        return (clock.outcome(sources, diags, Vec::new(), 0, false), None);
     };
     let languages = site.config.languages.len();
 
     clock.start(Stage::Localise);
     let Some(l10n) = Localiser::new(&site, &sources, opts.allow_missing, &mut diags) else {
-        return clock.outcome(sources, diags, Vec::new(), languages, false);
+        return (
+            clock.outcome(sources, diags, Vec::new(), languages, false),
+            None,
+        );
     };
     let l10n = Arc::new(l10n);
+    let loaded_diags = diags.clone();
     clock.start(Stage::Validate);
-    diags.extend(validate::check(&site, &sources, &l10n, opts.allow_missing));
+    let figure_checks = validate::FigureChecks::default();
+    diags.extend(validate::check_with(
+        &site,
+        &sources,
+        &l10n,
+        opts.allow_missing,
+        &figure_checks,
+    ));
 
     // Render even when validation failed, to report problems in the
     // Markdown too; its reports of messages validation already named
@@ -146,22 +203,36 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -
     };
     let stopped = AtomicBool::new(false);
     let sink = |file: OutputFile| first_failure_only(&stopped, || write(&file));
-    let paths = match render::site(&site, &sources, l10n, SiteOptions { pdf: opts.pdf }, &sink) {
-        Ok(paths) => paths,
+    let site_opts = SiteOptions {
+        pdf: opts.pdf,
+        preview,
+    };
+    let rendered = Renderer::new(&site, &sources, l10n.clone(), site_opts).and_then(|renderer| {
+        let paths = renderer.render(&site, &sources, Pages::All, &sink)?;
+        Ok((renderer, paths))
+    });
+    let (renderer, paths) = match rendered {
+        Ok(rendered) => rendered,
         Err(render_diags) => {
             for d in render_diags.sorted() {
                 if !had_errors || d.span.is_some() {
                     diags.push(d);
                 }
             }
-            return clock.outcome(sources, diags, Vec::new(), languages, false);
+            return (
+                clock.outcome(sources, diags, Vec::new(), languages, false),
+                None,
+            );
         }
     };
     if diags.has_errors() {
-        return clock.outcome(sources, diags, Vec::new(), languages, false);
+        return (
+            clock.outcome(sources, diags, Vec::new(), languages, false),
+            None,
+        );
     }
     let Some(staging) = staging else {
-        return clock.outcome(sources, diags, paths, languages, false);
+        return (clock.outcome(sources, diags, paths, languages, false), None);
     };
     clock.start(Stage::Publish);
     if let Err(e) = staging.commit() {
@@ -169,9 +240,91 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -
             Diagnostic::error(None, e.to_string())
                 .help("check the --out folder and that you may write to it"),
         );
-        return clock.outcome(sources, diags, paths, languages, false);
+        return (clock.outcome(sources, diags, paths, languages, false), None);
     }
-    clock.outcome(sources, diags, paths, languages, true)
+    let kept = preview.then(|| Kept {
+        site,
+        sources: sources.clone(),
+        l10n,
+        renderer,
+        loaded_diags,
+        figure_checks,
+    });
+    (clock.outcome(sources, diags, paths, languages, true), kept)
+}
+
+/// The preview's update after an edit of the campaigns `edited`, on the
+/// model a good build kept: those campaigns are read again, the whole
+/// site is checked again (checks span campaigns: metric kinds, links),
+/// and the pages that the campaigns in `touched` (the edited ones and
+/// any edited since the last good update) can change are rendered into
+/// memory. The caller writes the files only when the outcome has no
+/// errors. A campaign that can no longer be read keeps its last good
+/// model, and its problems are reported.
+pub fn update(
+    kept: &mut Kept,
+    opts: &BuildOptions,
+    edited: &BTreeSet<String>,
+    touched: &BTreeSet<String>,
+) -> (BuildOutcome, Vec<OutputFile>) {
+    let mut progress = |_| {};
+    let mut clock = Clock::new(&mut progress);
+    clock.start(Stage::Load);
+    let langs = kept.site.config.languages.clone();
+    let in_edited = |name: &str| {
+        name.strip_prefix("content/campaigns/")
+            .and_then(|rest| rest.split_once('/'))
+            .is_some_and(|(slug, _)| edited.contains(slug))
+    };
+    let sources = Arc::make_mut(&mut kept.sources);
+    kept.loaded_diags
+        .retain(|d| !d.span.is_some_and(|s| in_edited(sources.name(s.file))));
+    for slug in edited {
+        let (campaign, diags) = load::reload_campaign(&opts.root, sources, slug, &langs);
+        kept.loaded_diags.extend(diags);
+        if let Some(campaign) = campaign {
+            kept.site.campaigns.insert(slug.clone(), campaign);
+        }
+    }
+    let (site, sources) = (&kept.site, &kept.sources);
+    let mut diags = kept.loaded_diags.clone();
+
+    clock.start(Stage::Validate);
+    diags.extend(validate::check_with(
+        site,
+        sources,
+        &kept.l10n,
+        opts.allow_missing,
+        &kept.figure_checks,
+    ));
+
+    clock.start(Stage::Render);
+    let had_errors = diags.has_errors();
+    let files = std::sync::Mutex::new(Vec::new());
+    let sink = |file: OutputFile| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    };
+    let paths = match kept
+        .renderer
+        .render(site, sources, Pages::Touching(touched), &sink)
+    {
+        Ok(paths) => paths,
+        Err(render_diags) => {
+            for d in render_diags.sorted() {
+                if !had_errors || d.span.is_some() {
+                    diags.push(d);
+                }
+            }
+            Vec::new()
+        }
+    };
+    let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    let written = !diags.has_errors();
+    let mut outcome = clock.outcome(sources.clone(), diags, paths, langs.len(), written);
+    outcome.partial = true;
+    let files = if written { files } else { Vec::new() };
+    (outcome, files)
 }
 
 /// Runs `write` until it first fails, and reports that failure once: when
@@ -228,7 +381,7 @@ impl<'a> Clock<'a> {
     /// only when it had no errors).
     fn outcome(
         mut self,
-        sources: SourceMap,
+        sources: Arc<SourceMap>,
         diags: Diagnostics,
         paths: Vec<String>,
         languages: usize,
@@ -253,6 +406,7 @@ impl<'a> Clock<'a> {
             written,
             elapsed: self.started.elapsed(),
             stages: self.stages,
+            partial: false,
         }
     }
 }

@@ -65,21 +65,29 @@ fn print_event(event: &ServeEvent<'_>, open: bool, color: bool) {
                 );
             } else {
                 let warnings = outcome.diags.warning_count();
-                println!(
-                    "{} in {ms:.0} ms ({} pages){}",
-                    if *first { "built" } else { "rebuilt" },
-                    outcome.pages,
-                    if warnings > 0 {
-                        format!(", {warnings} warning{}", plural(warnings))
-                    } else {
-                        String::new()
-                    }
-                );
+                let warnings = if warnings > 0 {
+                    format!(", {warnings} warning{}", plural(warnings))
+                } else {
+                    String::new()
+                };
+                if outcome.partial {
+                    println!(
+                        "updated {} page{} in {ms:.0} ms{warnings}",
+                        outcome.pages,
+                        plural(outcome.pages)
+                    );
+                } else {
+                    println!(
+                        "{} in {ms:.0} ms ({} pages){warnings}",
+                        if *first { "built" } else { "rebuilt" },
+                        outcome.pages,
+                    );
+                }
             }
         }
         ServeEvent::Listening { url } => {
             println!("Serving {url} — press Ctrl+C to stop");
-            println!("note: {}", serve::PDF_NOTE);
+            println!("note: {}", serve::DOWNLOADS_NOTE);
             if open {
                 open_browser(url);
             }

@@ -187,31 +187,67 @@ fn load_campaigns(
     let mut out = BTreeMap::new();
     let mut unreadable = std::collections::BTreeSet::new();
     for (slug, path) in slug_dirs(r, dir, "campaign") {
-        let yaml_path = path.join("campaign.yaml");
-        if !yaml_path.exists() {
-            let id = r.sources.add(r.name(&path), String::new());
-            r.diags.push(
-                Diagnostic::error(Span::file(id), format!("campaign folder `{slug}` has no campaign.yaml"))
-                    .help(format!("add content/campaigns/{slug}/campaign.yaml (`impact new campaign {slug}` writes one), or remove the folder")),
-            );
-            continue;
-        }
-        let docs = load_docs(r, &path, "story", langs);
-        let Some((id, text)) = r.read_text(&yaml_path) else {
-            unreadable.insert(slug);
-            continue;
-        };
-        match campaign_from_yaml(id, &text, &slug, langs, &mut r.diags) {
-            Some(mut c) => {
-                c.story = docs;
+        // A folder without campaign.yaml is reported as such; one whose
+        // file is broken is also remembered as unreadable.
+        let has_yaml = path.join("campaign.yaml").exists();
+        match load_campaign(r, &slug, &path, langs) {
+            Some(c) => {
                 out.insert(slug, c);
             }
-            None => {
+            None if has_yaml => {
                 unreadable.insert(slug);
             }
+            None => {}
         }
     }
     (out, unreadable)
+}
+
+/// One campaign folder: `campaign.yaml` and its stories. `None` when the
+/// campaign cannot be read (the problem is reported).
+fn load_campaign(r: &mut Reader, slug: &str, path: &Path, langs: &[Lang]) -> Option<Campaign> {
+    let yaml_path = path.join("campaign.yaml");
+    if !yaml_path.exists() {
+        let id = r.sources.add(r.name(path), String::new());
+        r.diags.push(
+            Diagnostic::error(Span::file(id), format!("campaign folder `{slug}` has no campaign.yaml"))
+                .help(format!("add content/campaigns/{slug}/campaign.yaml (`impact new campaign {slug}` writes one), or remove the folder")),
+        );
+        return None;
+    }
+    let docs = load_docs(r, path, "story", langs);
+    let (id, text) = r.read_text(&yaml_path)?;
+    let mut c = campaign_from_yaml(id, &text, slug, langs, &mut r.diags)?;
+    c.story = docs;
+    Some(c)
+}
+
+/// Reads the campaign folder `slug` again after an edit, for the preview:
+/// its files are added to `sources` under new ids (the old texts stay,
+/// unused), and every problem found in them is returned. `None` when the
+/// campaign cannot be read.
+pub fn reload_campaign(
+    root: &Path,
+    sources: &mut SourceMap,
+    slug: &str,
+    langs: &[Lang],
+) -> (Option<Campaign>, Diagnostics) {
+    let mut r = match Reader::new(root) {
+        Ok(r) => r,
+        Err(e) => {
+            let mut diags = Diagnostics::default();
+            diags.push(Diagnostic::error(
+                None,
+                format!("cannot open the site folder {} ({e})", root.display()),
+            ));
+            return (None, diags);
+        }
+    };
+    r.sources = std::mem::take(sources);
+    let path = r.root().join("content/campaigns").join(slug);
+    let campaign = load_campaign(&mut r, slug, &path, langs);
+    *sources = r.sources;
+    (campaign, r.diags)
 }
 
 fn load_reports(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Report> {

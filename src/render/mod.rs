@@ -59,23 +59,79 @@ pub struct SiteOptions {
     /// Typeset a PDF of every report in every language (slow; skipped by
     /// `--no-pdf` and in preview).
     pub pdf: bool,
+    /// Render for `impact serve`: a report's version is its period alone,
+    /// without the hash of its sources, and no downloads are made. The
+    /// hash changes with every edit and every page of the report shows it,
+    /// so with it one edit would change every page; and a download holds
+    /// the whole report (11 MB of HTML for 1000 campaigns), so remaking it
+    /// would cost every edit of any campaign most of a second. Without
+    /// them an edit changes only the pages that show what was edited.
+    pub preview: bool,
 }
 
 /// Typesets a report document as PDF bytes, or says why it cannot.
-type PdfMaker = dyn Fn(&crate::pdf::PdfDocument) -> Result<Vec<u8>, String> + Sync;
+type PdfMaker = dyn Fn(&crate::pdf::PdfDocument) -> Result<Vec<u8>, String> + Send + Sync;
 
 /// What every report job needs to make its downloads.
-struct Downloads<'a> {
+struct Downloads {
     /// The theme's style sheet with its fonts inlined.
     css: String,
     /// The PDF engine, when PDFs are made.
-    pdf: Option<&'a PdfMaker>,
+    pdf: Option<Box<PdfMaker>>,
 }
 
 /// Where rendered files go as they are made: the build's staging folder,
 /// or nowhere for `impact check`. Called from many threads at once; an
 /// error (the disk is full) is reported as a problem of the build.
 pub type Sink<'a> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 'a;
+
+/// Which pages to render.
+#[derive(Debug, Clone, Copy)]
+pub enum Pages<'a> {
+    /// The whole site.
+    All,
+    /// Only the files an edit of these campaigns can change (the preview
+    /// after an edit): their pages and cards, the pages of campaigns whose
+    /// story names one of them (a `metric` shortcode may show its
+    /// figures), the reports that list or name them with their downloads,
+    /// and the home pages. Everything else depends on files that were not
+    /// edited, so it is left as it is.
+    Touching(&'a std::collections::BTreeSet<String>),
+}
+
+impl Pages<'_> {
+    /// Whether a page made from these Markdown texts (and listing these
+    /// campaigns) can change.
+    fn touches<'d>(
+        &self,
+        mut listed: impl Iterator<Item = &'d str>,
+        mut docs: impl Iterator<Item = &'d LangDocs>,
+    ) -> bool {
+        match self {
+            Pages::All => true,
+            Pages::Touching(slugs) => {
+                listed.any(|slug| slugs.contains(slug))
+                    || docs.any(|d| {
+                        d.docs
+                            .values()
+                            .any(|doc| slugs.iter().any(|s| doc.body.contains(s.as_str())))
+                    })
+            }
+        }
+    }
+}
+
+/// Everything rendering needs besides the model, made once: the fonts, the
+/// templates, the theme's assets and the PDF engine. The preview keeps one
+/// between edits.
+pub struct Renderer {
+    l10n: Arc<Localiser>,
+    fonts: Fonts,
+    downloads: Downloads,
+    asset_files: Vec<OutputFile>,
+    tera: Tera,
+    opts: SiteOptions,
+}
 
 /// Renders the whole site, handing every file to `sink`; returns the paths
 /// of the files made, sorted. After an error, some files may already have
@@ -87,242 +143,298 @@ pub fn site(
     opts: SiteOptions,
     sink: &Sink,
 ) -> Result<Vec<String>, Diagnostics> {
-    let mut diags = Diagnostics::default();
-    let fonts = match theme_fonts(&site.theme) {
-        Ok(f) => f,
-        Err(d) => {
-            diags.push(d);
-            return Err(diags);
-        }
-    };
-    let fonts = &fonts;
-    let engine = if opts.pdf {
-        match pdf_engine(&site.theme, sources) {
-            Ok(engine) => Some(engine),
+    Renderer::new(site, sources, l10n, opts)?.render(site, sources, Pages::All, sink)
+}
+
+impl Renderer {
+    /// Reads the theme's fonts, templates and assets and starts the PDF
+    /// engine (when PDFs are made).
+    pub fn new(
+        site: &Site,
+        sources: &SourceMap,
+        l10n: Arc<Localiser>,
+        opts: SiteOptions,
+    ) -> Result<Renderer, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let fonts = match theme_fonts(&site.theme) {
+            Ok(f) => f,
             Err(d) => {
                 diags.push(d);
                 return Err(diags);
             }
-        }
-    } else {
-        None
-    };
-    let downloads = Downloads {
-        css: single_css(&site.theme),
-        pdf: engine.as_deref(),
-    };
-    let downloads = &downloads;
-    let (asset_files, asset_names) = assets(&site.theme);
-    let asset_names = Arc::new(asset_names);
-    let Some(tera) = templates::build(site, sources, l10n.clone(), asset_names, &mut diags) else {
-        return Err(diags);
-    };
+        };
+        let pdf = if opts.pdf {
+            match pdf_engine(&site.theme, sources) {
+                Ok(engine) => Some(engine),
+                Err(d) => {
+                    diags.push(d);
+                    return Err(diags);
+                }
+            }
+        } else {
+            None
+        };
+        let downloads = Downloads {
+            css: single_css(&site.theme),
+            pdf,
+        };
+        let (asset_files, asset_names) = assets(&site.theme);
+        let asset_names = Arc::new(asset_names);
+        let Some(tera) = templates::build(site, sources, l10n.clone(), asset_names, &mut diags)
+        else {
+            return Err(diags);
+        };
+        Ok(Renderer {
+            l10n,
+            fonts,
+            downloads,
+            asset_files,
+            tera,
+            opts,
+        })
+    }
 
-    let versions: Vec<String> = site
-        .reports
-        .iter()
-        .map(|r| report_doc::version(r, sources))
-        .collect();
-    let mut jobs = Vec::new();
-    for lang in &site.config.languages {
-        jobs.push(Job::Home(lang));
-        for (r, version) in site.reports.iter().zip(&versions) {
-            jobs.push(Job::Report(lang, r, version));
-            for (slug, _) in &r.campaigns {
-                if let Some(c) = site.campaigns.get(slug) {
-                    jobs.push(Job::Campaign(lang, r, version, c));
+    /// Renders `pages` of `site`, handing every file to `sink`; returns
+    /// the paths of the files made, sorted. After an error, some files may
+    /// already have gone to `sink`: the caller throws them away.
+    pub fn render(
+        &self,
+        site: &Site,
+        sources: &SourceMap,
+        pages: Pages,
+        sink: &Sink,
+    ) -> Result<Vec<String>, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let l10n = &*self.l10n;
+        let versions: Vec<String> = site
+            .reports
+            .iter()
+            .map(|r| match self.opts.preview {
+                true => format!("{}–{}", r.period.start, r.period.end),
+                false => report_doc::version(r, sources),
+            })
+            .collect();
+        let mut jobs = Vec::new();
+        for lang in &site.config.languages {
+            jobs.push(Job::Home(lang));
+            for (r, version) in site.reports.iter().zip(&versions) {
+                let listed = r.campaigns.iter().map(|(slug, _)| slug.as_str());
+                let docs = std::iter::once(&r.intro).chain(r.sections.iter().map(|s| &s.docs));
+                if pages.touches(listed, docs) {
+                    jobs.push(Job::Report(lang, r, version));
+                }
+                for (slug, _) in &r.campaigns {
+                    if let Some(c) = site.campaigns.get(slug) {
+                        if pages.touches(std::iter::once(slug.as_str()), std::iter::once(&c.story))
+                        {
+                            jobs.push(Job::Campaign(lang, r, version, c));
+                        }
+                    }
                 }
             }
         }
-    }
 
-    // Hands a file to the sink, remembering its path.
-    let emit = |file: OutputFile, paths: &mut Vec<String>, d: &mut Diagnostics| {
-        let path = file.path.clone();
-        match sink(file) {
-            Ok(()) => paths.push(path),
-            Err(e) => d.push(Diagnostic::error(None, e).help(
-                "check the --out folder, that you may write to it and that the disk has room",
-            )),
-        }
-    };
+        // Hands a file to the sink, remembering its path.
+        let emit = |file: OutputFile, paths: &mut Vec<String>, d: &mut Diagnostics| {
+            let path = file.path.clone();
+            match sink(file) {
+                Ok(()) => paths.push(path),
+                Err(e) => d.push(Diagnostic::error(None, e).help(
+                    "check the --out folder, that you may write to it and that the disk has room",
+                )),
+            }
+        };
 
-    let results: Vec<(Vec<String>, Diagnostics)> = jobs
-        .par_iter()
-        .map(|job| {
+        let run = |job: &Job| {
             let mut d = Diagnostics::default();
             let mut paths = Vec::new();
-            let files = render_job(job, site, sources, &l10n, fonts, downloads, &tera, &mut d);
+            let files = self.render_job(job, site, sources, &mut d);
             for file in files {
                 emit(file, &mut paths, &mut d);
             }
             (paths, d)
-        })
-        .collect();
+        };
+        // A report's page comes with its downloads: the whole report as one
+        // document, as large as all its campaigns together (11 MB of HTML
+        // for 1000 campaigns). Those are made one at a time on one thread
+        // while the other threads render the rest, so memory holds one
+        // report document, not one per thread.
+        let (reports, rest): (Vec<&Job>, Vec<&Job>) =
+            jobs.iter().partition(|job| matches!(job, Job::Report(..)));
+        let (report_results, rest_results) = rayon::join(
+            || reports.iter().map(|job| run(job)).collect::<Vec<_>>(),
+            || rest.par_iter().map(|job| run(job)).collect::<Vec<_>>(),
+        );
 
-    let mut paths = Vec::new();
-    for (p, d) in results {
-        diags.extend(d);
-        paths.extend(p);
-    }
-    let mut rest = asset_files;
-    rest.extend(chooser(site, &l10n, fonts, &tera, &mut diags));
-    rest.extend(not_found(site, &l10n, fonts, &tera, &mut diags));
-    rest.push(sitemap::sitemap(site));
-    rest.extend(site.media.iter().map(|(path, bytes)| OutputFile {
-        path: media::output_path(path, bytes),
-        bytes: bytes.clone(),
-    }));
-    for file in rest {
-        emit(file, &mut paths, &mut diags);
-    }
-
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    paths.sort();
-    Ok(paths)
-}
-
-/// Renders one page, and its social card where it has one.
-#[allow(clippy::too_many_arguments)] // each is a different part of the build, shared by every job
-fn render_job(
-    job: &Job,
-    site: &Site,
-    sources: &SourceMap,
-    l10n: &Localiser,
-    fonts: &Fonts,
-    downloads: &Downloads,
-    tera: &Tera,
-    diags: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    match *job {
-        Job::Home(lang) => {
-            let v = Viewer {
-                site,
-                l10n,
-                lang,
-                fonts,
-            };
-            let path = paths::home(lang);
-            let title = v.text(&site.config.title).text;
-            let description = site
-                .config
-                .description
-                .as_ref()
-                .map(|d| v.text(d).text)
-                .unwrap_or_default();
-            let common = v.common(
-                &path,
-                &|l| paths::home(l),
-                title,
-                description,
-                vec![],
-                diags,
-            );
-            let reports = v.home_cards(&path, diags);
-            #[derive(Serialize)]
-            struct Ctx {
-                #[serde(flatten)]
-                common: pages::Common,
-                reports: Vec<pages::ReportCard>,
-            }
-            render_page(
-                tera,
-                "home.html",
-                &Ctx { common, reports },
-                path,
-                site,
-                diags,
-            )
-            .into_iter()
-            .collect()
+        let mut paths = Vec::new();
+        for (p, d) in report_results.into_iter().chain(rest_results) {
+            diags.extend(d);
+            paths.extend(p);
         }
-        Job::Report(lang, r, version) => {
-            let v = Viewer {
-                site,
-                l10n,
-                lang,
-                fonts,
-            };
-            let path = paths::report(lang, &r.slug);
-            let mut report = v.report_view(r, &path, sources, diags);
-            let files = report_downloads(&v, r, version, downloads, diags);
-            report.downloads = files.iter().map(|(d, _)| d.clone()).collect();
-            report.version = version.to_string();
-            let crumbs = vec![home_crumb(&v, &path, diags)];
-            let card = v.report_card(r, &path, diags);
-            let mut common = v.common(
-                &path,
-                &|l| paths::report(l, &r.slug),
-                report.title.text.clone(),
-                report.summary.text.clone(),
-                crumbs,
-                diags,
-            );
-            common.card = card.as_ref().map(|c| c.url.clone());
-            common.version = Some(report.version.clone());
-            #[derive(Serialize)]
-            struct Ctx {
-                #[serde(flatten)]
-                common: pages::Common,
-                report: pages::ReportView,
+        if let Pages::All = pages {
+            let (fonts, tera) = (&self.fonts, &self.tera);
+            let mut rest = self.asset_files.clone();
+            rest.extend(chooser(site, l10n, fonts, tera, &mut diags));
+            rest.extend(not_found(site, l10n, fonts, tera, &mut diags));
+            rest.push(sitemap::sitemap(site));
+            rest.extend(site.media.iter().map(|(path, bytes)| OutputFile {
+                path: media::output_path(path, bytes),
+                bytes: bytes.clone(),
+            }));
+            for file in rest {
+                emit(file, &mut paths, &mut diags);
             }
-            let page = render_page(
-                tera,
-                "report.html",
-                &Ctx { common, report },
-                path,
-                site,
-                diags,
-            );
-            page.into_iter()
-                .chain(card.map(|c| c.file))
-                .chain(files.into_iter().map(|(_, f)| f))
+        }
+
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// Renders one page, and its social card where it has one.
+    fn render_job(
+        &self,
+        job: &Job,
+        site: &Site,
+        sources: &SourceMap,
+        diags: &mut Diagnostics,
+    ) -> Vec<OutputFile> {
+        let (l10n, fonts, tera, downloads) =
+            (&*self.l10n, &self.fonts, &self.tera, &self.downloads);
+        match *job {
+            Job::Home(lang) => {
+                let v = Viewer {
+                    site,
+                    l10n,
+                    lang,
+                    fonts,
+                };
+                let path = paths::home(lang);
+                let title = v.text(&site.config.title).text;
+                let description = site
+                    .config
+                    .description
+                    .as_ref()
+                    .map(|d| v.text(d).text)
+                    .unwrap_or_default();
+                let common = v.common(
+                    &path,
+                    &|l| paths::home(l),
+                    title,
+                    description,
+                    vec![],
+                    diags,
+                );
+                let reports = v.home_cards(&path, diags);
+                #[derive(Serialize)]
+                struct Ctx {
+                    #[serde(flatten)]
+                    common: pages::Common,
+                    reports: Vec<pages::ReportCard>,
+                }
+                render_page(
+                    tera,
+                    "home.html",
+                    &Ctx { common, reports },
+                    path,
+                    site,
+                    diags,
+                )
+                .into_iter()
                 .collect()
-        }
-        Job::Campaign(lang, r, version, c) => {
-            let v = Viewer {
-                site,
-                l10n,
-                lang,
-                fonts,
-            };
-            let path = paths::campaign(lang, &r.slug, &c.slug);
-            let campaign = v.campaign_view(c, r, &path, sources, diags);
-            let crumbs = vec![
-                home_crumb(&v, &path, diags),
-                Crumb {
-                    title: campaign.report_title.text.clone(),
-                    href: campaign.report_href.clone(),
-                },
-            ];
-            let mut common = v.common(
-                &path,
-                &|l| paths::campaign(l, &r.slug, &c.slug),
-                campaign.title.text.clone(),
-                campaign.summary.text.clone(),
-                crumbs,
-                diags,
-            );
-            let card = v.campaign_card(c, &path, diags);
-            common.card = card.as_ref().map(|c| c.url.clone());
-            common.version = Some(version.to_string());
-            #[derive(Serialize)]
-            struct Ctx {
-                #[serde(flatten)]
-                common: pages::Common,
-                campaign: pages::CampaignView,
             }
-            let page = render_page(
-                tera,
-                "campaign.html",
-                &Ctx { common, campaign },
-                path,
-                site,
-                diags,
-            );
-            page.into_iter().chain(card.map(|c| c.file)).collect()
+            Job::Report(lang, r, version) => {
+                let v = Viewer {
+                    site,
+                    l10n,
+                    lang,
+                    fonts,
+                };
+                let path = paths::report(lang, &r.slug);
+                let mut report = v.report_view(r, &path, sources, diags);
+                // The preview makes no downloads (see `SiteOptions::preview`).
+                let files = match self.opts.preview {
+                    true => Vec::new(),
+                    false => report_downloads(&v, r, version, downloads, diags),
+                };
+                report.downloads = files.iter().map(|(d, _)| d.clone()).collect();
+                report.version = version.to_string();
+                let crumbs = vec![home_crumb(&v, &path, diags)];
+                let card = v.report_card(r, &path, diags);
+                let mut common = v.common(
+                    &path,
+                    &|l| paths::report(l, &r.slug),
+                    report.title.text.clone(),
+                    report.summary.text.clone(),
+                    crumbs,
+                    diags,
+                );
+                common.card = card.as_ref().map(|c| c.url.clone());
+                common.version = Some(report.version.clone());
+                #[derive(Serialize)]
+                struct Ctx {
+                    #[serde(flatten)]
+                    common: pages::Common,
+                    report: pages::ReportView,
+                }
+                let page = render_page(
+                    tera,
+                    "report.html",
+                    &Ctx { common, report },
+                    path,
+                    site,
+                    diags,
+                );
+                page.into_iter()
+                    .chain(card.map(|c| c.file))
+                    .chain(files.into_iter().map(|(_, f)| f))
+                    .collect()
+            }
+            Job::Campaign(lang, r, version, c) => {
+                let v = Viewer {
+                    site,
+                    l10n,
+                    lang,
+                    fonts,
+                };
+                let path = paths::campaign(lang, &r.slug, &c.slug);
+                let campaign = v.campaign_view(c, r, &path, sources, diags);
+                let crumbs = vec![
+                    home_crumb(&v, &path, diags),
+                    Crumb {
+                        title: campaign.report_title.text.clone(),
+                        href: campaign.report_href.clone(),
+                    },
+                ];
+                let mut common = v.common(
+                    &path,
+                    &|l| paths::campaign(l, &r.slug, &c.slug),
+                    campaign.title.text.clone(),
+                    campaign.summary.text.clone(),
+                    crumbs,
+                    diags,
+                );
+                let card = v.campaign_card(c, &path, diags);
+                common.card = card.as_ref().map(|c| c.url.clone());
+                common.version = Some(version.to_string());
+                #[derive(Serialize)]
+                struct Ctx {
+                    #[serde(flatten)]
+                    common: pages::Common,
+                    campaign: pages::CampaignView,
+                }
+                let page = render_page(
+                    tera,
+                    "campaign.html",
+                    &Ctx { common, campaign },
+                    path,
+                    site,
+                    diags,
+                );
+                page.into_iter().chain(card.map(|c| c.file)).collect()
+            }
         }
     }
 }
@@ -340,7 +452,7 @@ fn report_downloads(
     let dir = paths::report(v.lang, &r.slug).replace("index.html", "");
     let url = paths::absolute(&v.site.config.base_url, &paths::report(v.lang, &r.slug));
     let mut out = Vec::new();
-    if let Some(pdf) = downloads.pdf {
+    if let Some(pdf) = &downloads.pdf {
         match pdf(&doc) {
             Ok(bytes) => out.push((
                 v.download("pdf", &r.slug, bytes.len(), diags),

@@ -1,19 +1,25 @@
-//! The builds behind the preview. Every rebuild runs the same
-//! [`build::run`] as `impact build`, into a fresh folder of the preview's
-//! own temporary workspace (never the site's `output/`). A good build
-//! becomes the one served; a failed one leaves the last good build served
-//! and its problems on record for the browser overlay.
+//! The builds behind the preview. A whole build runs the same pipeline as
+//! `impact build`, into a fresh folder of the preview's own temporary
+//! workspace (never the site's `output/`), and keeps its model. After an
+//! edit of campaign files only, [`build::update`] reads those campaigns
+//! again, checks the whole site and renders only the pages they change,
+//! and the files are swapped into the folder served, one rename each. A
+//! good build becomes the one served; a failed one leaves the last good
+//! build served and its problems on record for the browser overlay.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::build::{self, BuildOptions, BuildOutcome};
-use crate::diagnostics::{self, Severity};
+use super::edits::edited_campaigns;
+use super::watch::Edits;
+use crate::build::{self, BuildOptions, BuildOutcome, Kept};
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::render::OutputFile;
 
 /// The result of the latest build, as `/__impact/status` reports it.
 #[derive(Debug, Clone, Serialize)]
@@ -125,6 +131,13 @@ pub struct Builder {
     /// Folders of good builds still on disk, oldest first: the one served
     /// and the one before (a request may still be reading from it).
     kept: VecDeque<PathBuf>,
+    /// The model of the last good whole build, brought up to date by
+    /// every update since; `None` until a whole build succeeds.
+    model: Option<Kept>,
+    /// Campaigns edited since the folder served was last brought up to
+    /// date (an update with errors writes nothing, so the next good one
+    /// renders their pages too).
+    pending: BTreeSet<String>,
 }
 
 impl Builder {
@@ -143,7 +156,82 @@ impl Builder {
             attempts: 0,
             generation: 0,
             kept: VecDeque::new(),
+            model: None,
+            pending: BTreeSet::new(),
         }
+    }
+
+    fn options(&self, out: PathBuf) -> BuildOptions {
+        // PDFs are left out of the preview: they cost the most of a build
+        // and nobody reads them while editing; `impact serve` says so once
+        // at start (see `serve::DOWNLOADS_NOTE`).
+        BuildOptions {
+            root: self.root.clone(),
+            out,
+            allow_missing: self.allow_missing,
+            write: true,
+            pdf: false,
+        }
+    }
+
+    /// Brings the site served up to date with `edits`: only the pages of
+    /// the edited campaigns when that is all that changed (see
+    /// [`edited_campaigns`]), else the whole site. `None` when the events
+    /// named no file the site is made of (an editor's scratch file).
+    pub fn rebuild(&mut self, edits: &Edits) -> Option<BuildOutcome> {
+        let edited = self
+            .model
+            .as_ref()
+            .and_then(|m| edited_campaigns(&self.root, &m.site, &m.sources, edits));
+        match edited {
+            Some(edited) if edited.is_empty() => None,
+            Some(edited) => Some(self.update(&edited)),
+            None => Some(self.build()),
+        }
+    }
+
+    /// Renders the pages the campaigns `edited` change, and swaps them
+    /// into the folder served when the site has no errors.
+    fn update(&mut self, edited: &BTreeSet<String>) -> BuildOutcome {
+        let started = Instant::now();
+        self.attempts += 1;
+        self.pending.extend(edited.iter().cloned());
+        let Some(dir) = self.kept.back().cloned() else {
+            return self.build();
+        };
+        let opts = self.options(dir.clone());
+        let Some(model) = self.model.as_mut() else {
+            return self.build();
+        };
+        let (mut outcome, files) = build::update(model, &opts, edited, &self.pending);
+        let mut ok = outcome.written;
+        if ok {
+            if let Err(e) = write_in_place(&dir, &files) {
+                outcome.diags.push(
+                    Diagnostic::error(None, e)
+                        .help("check that the temporary folder (TMPDIR) is writable and has room"),
+                );
+                outcome.written = false;
+                ok = false;
+                // The folder served may be half updated: build it whole
+                // next time.
+                self.model = None;
+            }
+        }
+        let current = if ok {
+            self.pending.clear();
+            self.generation += 1;
+            Some(Current {
+                dir,
+                generation: self.generation,
+            })
+        } else {
+            None
+        };
+        let status = self.status(&outcome, ok);
+        self.builds.record(current, status);
+        outcome.elapsed = started.elapsed();
+        outcome
     }
 
     /// Builds the whole site once and makes it the one served if it is
@@ -152,16 +240,9 @@ impl Builder {
         let started = Instant::now();
         self.attempts += 1;
         let out = self.workspace.join(format!("site-{}", self.attempts));
-        // PDFs are left out of the preview: they cost the most of a build
-        // and nobody reads them while editing; `impact serve` says so once
-        // at start (see `serve::PDF_NOTE`).
-        let mut outcome = build::run(&BuildOptions {
-            root: self.root.clone(),
-            out: out.clone(),
-            allow_missing: self.allow_missing,
-            write: true,
-            pdf: false,
-        });
+        let (mut outcome, model) = build::run_for_preview(&self.options(out.clone()));
+        self.model = model;
+        self.pending.clear();
         let ok = outcome.written && !outcome.failed();
         let current = if ok {
             self.generation += 1;
@@ -210,6 +291,29 @@ impl Builder {
         }
         status
     }
+}
+
+/// Writes `files` into the folder `dir`, each to a scratch name first and
+/// renamed over the old one, so a request never reads half a file.
+fn write_in_place(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
+    for file in files {
+        let target = dir.join(&file.path);
+        let scratch = target.with_file_name(format!(
+            ".{}.new",
+            target
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("file")
+        ));
+        let fail =
+            |e: std::io::Error| format!("failed to update the preview's {} ({e})", file.path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(fail)?;
+        }
+        fs::write(&scratch, &file.bytes).map_err(fail)?;
+        fs::rename(&scratch, &target).map_err(fail)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,16 +1,19 @@
 //! `impact serve`: a preview of the site on 127.0.0.1 that rebuilds on every
 //! change to `content/`, `locales/` or `themes/` and reloads open pages.
 //!
-//! Every rebuild is a whole [`crate::build::run`], the same as `impact
-//! build`, written into a private temporary folder: the preview never
-//! lies, and never touches the site's `output/`. The pieces:
-//! [`builds`] (rebuilding and what is served), [`watch`] (file events and
-//! their debounce), [`http`] (answering requests), [`paths`] (URL to file,
-//! the security-critical part) and [`inject`] (the live-reload script).
+//! The first build is a whole build, the same as `impact build` (without
+//! PDFs), written into a private temporary folder: the preview never
+//! touches the site's `output/`. An edit of campaign files re-renders only
+//! the pages it changes; any other edit builds the whole site again. The
+//! pieces: [`builds`] (rebuilding and what is served), [`edits`] (what an
+//! edit touched), [`watch`] (file events and their debounce), [`http`]
+//! (answering requests), [`paths`] (URL to file, the security-critical
+//! part) and [`inject`] (the live-reload script).
 //! This module only starts and stops them; it prints nothing itself but
 //! hands each [`ServeEvent`] to the caller.
 
 pub mod builds;
+pub mod edits;
 pub mod http;
 pub mod inject;
 pub mod paths;
@@ -32,7 +35,8 @@ pub const DEFAULT_PORT: u16 = 8787;
 
 /// Said once at start: the preview builds everything but the PDFs, which
 /// are slow to make and not what one checks while editing.
-pub const PDF_NOTE: &str = "PDFs are not made in preview; `impact build` makes them";
+pub const DOWNLOADS_NOTE: &str =
+    "the PDF and single-file downloads are not made in preview; `impact build` makes them";
 
 /// At most this many requests are answered at once (each waiting live-reload
 /// poll holds one); more get "503 busy".
@@ -154,6 +158,12 @@ pub fn run(
             source,
         })?
         .port();
+    // Watched by its full path, so that the paths of file events start
+    // with the root the builder compares them to.
+    let root = opts
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| opts.root.clone());
     let workspace = tempfile::Builder::new()
         .prefix("impact-serve-")
         .tempdir()
@@ -161,14 +171,14 @@ pub fn run(
 
     let builds = Arc::new(Builds::new(instance_id()));
     let mut builder = Builder::new(
-        opts.root.clone(),
+        root.clone(),
         opts.allow_missing,
         workspace.path().to_path_buf(),
         builds.clone(),
     );
     let (signals, changes) = mpsc::channel();
     // Watch before the first build, so an edit made during it is not lost.
-    let watcher = watch::watch_sources(&opts.root, signals.clone())?;
+    let watcher = watch::watch_sources(&root, signals.clone())?;
     let outcome = builder.build();
     report(ServeEvent::Built {
         outcome: &outcome,
@@ -190,8 +200,10 @@ pub fn run(
     std::thread::scope(|scope| {
         let builds = &builds;
         scope.spawn(move || {
-            while watch::next_change(&changes) {
-                let outcome = builder.build();
+            while let Some(edits) = watch::next_change(&changes) {
+                let Some(outcome) = builder.rebuild(&edits) else {
+                    continue;
+                };
                 report(ServeEvent::Built {
                     outcome: &outcome,
                     first: false,

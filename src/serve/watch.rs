@@ -1,9 +1,9 @@
 //! Watching the site's sources (`content/`, `locales/`, `themes/`) for
 //! changes, and the debounce that turns a burst of file events (an editor's
-//! save is often several) into one rebuild. It only says *that* something
-//! changed: every rebuild is a whole build.
+//! save is often several) into one rebuild, with every path it touched.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
@@ -12,32 +12,50 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 /// The folders whose changes trigger a rebuild.
 pub const WATCHED: &[&str] = &["content", "locales", "themes"];
 
-/// How long the sources must be quiet before a rebuild starts.
-pub const QUIET: Duration = Duration::from_millis(60);
+/// How long the sources must be quiet before a rebuild starts. An
+/// editor's save (a scratch file written, renamed over the old one) is a
+/// burst of events a few milliseconds apart; this is what the preview
+/// waits after the last one, so it counts in every update's time.
+pub const QUIET: Duration = Duration::from_millis(25);
 
 /// A message to the rebuild loop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Signal {
-    /// A source changed.
-    Changed,
+    /// Sources changed: these paths.
+    Changed(Vec<PathBuf>),
+    /// Events may have been missed (the watcher failed): anything may
+    /// have changed.
+    Unknown,
     /// Shut down.
     Stop,
+}
+
+/// What changed during one burst of events.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Edits {
+    /// Every path an event named.
+    pub paths: BTreeSet<PathBuf>,
+    /// Events may have been missed: rebuild everything.
+    pub unknown: bool,
 }
 
 /// Starts watching the source folders of `root` that exist; each change is
 /// sent to `tx`. Watching ends when the returned watcher is dropped.
 pub fn watch_sources(root: &Path, tx: Sender<Signal>) -> notify::Result<RecommendedWatcher> {
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let relevant = match event {
+        let signal = match event {
+            Ok(e) if matches!(e.kind, EventKind::Access(_)) => return,
             Ok(e) => {
-                !matches!(e.kind, EventKind::Access(_)) && !e.paths.iter().all(|p| is_scratch(p))
+                let paths: Vec<PathBuf> = e.paths.into_iter().filter(|p| !is_scratch(p)).collect();
+                if paths.is_empty() {
+                    return;
+                }
+                Signal::Changed(paths)
             }
             // An error may mean missed events: rebuild to be safe.
-            Err(_) => true,
+            Err(_) => Signal::Unknown,
         };
-        if relevant {
-            let _ = tx.send(Signal::Changed);
-        }
+        let _ = tx.send(signal);
     })?;
     for dir in WATCHED {
         let path = root.join(dir);
@@ -60,19 +78,22 @@ fn is_scratch(path: &Path) -> bool {
         || name == "4913"
 }
 
-/// Waits for the next change and for the quiet after it. Returns false
-/// when it is time to stop.
-pub fn next_change(rx: &Receiver<Signal>) -> bool {
-    match rx.recv() {
-        Ok(Signal::Changed) => {}
-        Ok(Signal::Stop) | Err(_) => return false,
-    }
+/// Waits for the next change and for the quiet after it, and returns
+/// what changed; `None` when it is time to stop.
+pub fn next_change(rx: &Receiver<Signal>) -> Option<Edits> {
+    let mut edits = Edits::default();
+    let mut signal = rx.recv().ok()?;
     loop {
-        match rx.recv_timeout(QUIET) {
-            Ok(Signal::Changed) => continue,
-            Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => return false,
-            Err(RecvTimeoutError::Timeout) => return true,
+        match signal {
+            Signal::Changed(paths) => edits.paths.extend(paths),
+            Signal::Unknown => edits.unknown = true,
+            Signal::Stop => return None,
         }
+        signal = match rx.recv_timeout(QUIET) {
+            Ok(signal) => signal,
+            Err(RecvTimeoutError::Disconnected) => return None,
+            Err(RecvTimeoutError::Timeout) => return Some(edits),
+        };
     }
 }
 
@@ -85,22 +106,39 @@ mod tests {
     #[test]
     fn a_burst_of_changes_is_one_rebuild() {
         let (tx, rx) = mpsc::channel();
-        for _ in 0..5 {
-            tx.send(Signal::Changed).unwrap();
+        for i in 0..5 {
+            tx.send(Signal::Changed(vec![PathBuf::from(format!(
+                "content/{}",
+                i % 2
+            ))]))
+            .unwrap();
         }
         let started = Instant::now();
-        assert!(next_change(&rx));
+        let edits = next_change(&rx).unwrap();
         assert!(started.elapsed() >= QUIET);
+        let expected: BTreeSet<PathBuf> = ["content/0", "content/1"].map(PathBuf::from).into();
+        assert_eq!(edits.paths, expected);
+        assert!(!edits.unknown);
         tx.send(Signal::Stop).unwrap();
-        assert!(!next_change(&rx));
+        assert_eq!(next_change(&rx), None);
     }
 
     #[test]
     fn stop_during_the_quiet_wins() {
         let (tx, rx) = mpsc::channel();
-        tx.send(Signal::Changed).unwrap();
+        tx.send(Signal::Changed(vec![PathBuf::from("content/a")]))
+            .unwrap();
         tx.send(Signal::Stop).unwrap();
-        assert!(!next_change(&rx));
+        assert_eq!(next_change(&rx), None);
+    }
+
+    #[test]
+    fn a_watcher_error_in_the_burst_asks_for_everything() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(Signal::Changed(vec![PathBuf::from("content/a")]))
+            .unwrap();
+        tx.send(Signal::Unknown).unwrap();
+        assert!(next_change(&rx).unwrap().unknown);
     }
 
     #[test]
@@ -117,7 +155,11 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("content/campaigns")).unwrap();
         let (tx, rx) = mpsc::channel();
         let _watcher = watch_sources(dir.path(), tx).unwrap();
-        std::fs::write(dir.path().join("content/campaigns/story.en.md"), "hi").unwrap();
-        assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(Signal::Changed));
+        let story = dir.path().join("content/campaigns/story.en.md");
+        std::fs::write(&story, "hi").unwrap();
+        match rx.recv_timeout(Duration::from_secs(5)) {
+            Ok(Signal::Changed(paths)) => assert!(paths.contains(&story), "{paths:?}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -3,7 +3,10 @@
 //! Returns every problem found, never just the first. Missing translations
 //! are errors, or warnings that name the fallback under `--allow-missing`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 mod figures;
 
@@ -18,6 +21,68 @@ pub fn check(
     l10n: &Localiser,
     allow_missing: bool,
 ) -> Diagnostics {
+    check_with(site, sources, l10n, allow_missing, &FigureChecks::default())
+}
+
+/// Comparisons of the figures of two languages' Markdown, by the pair of
+/// files compared. They are the costliest check (every number of every
+/// story), so they run in parallel, and the preview keeps them between
+/// edits: a file read again gets a new id, so an entry never goes stale.
+#[derive(Debug, Default)]
+pub struct FigureChecks(Mutex<HashMap<(FileId, FileId), Vec<Diagnostic>>>);
+
+impl FigureChecks {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(FileId, FileId), Vec<Diagnostic>>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Compares every pair of `docs` not compared yet, in parallel.
+    fn fill(&self, docs: &[&LangDocs], default: &Lang, sources: &SourceMap) {
+        let pairs: Vec<(&MarkdownDoc, &Lang, &MarkdownDoc)> = {
+            let done = self.lock();
+            docs.iter()
+                .filter_map(|d| d.docs.get(default).map(|base| (base, *d)))
+                .flat_map(|(base, d)| {
+                    d.docs
+                        .iter()
+                        .filter(|(lang, _)| *lang != default)
+                        .map(move |(lang, doc)| (base, lang, doc))
+                })
+                .filter(|(base, _, doc)| !done.contains_key(&(base.file, doc.file)))
+                .collect()
+        };
+        let found: Vec<((FileId, FileId), Vec<Diagnostic>)> = pairs
+            .par_iter()
+            .map(|(base, lang, doc)| {
+                let warnings = figures::compare(base, default, doc, lang, sources);
+                ((base.file, doc.file), warnings)
+            })
+            .collect();
+        self.lock().extend(found);
+    }
+
+    fn get(&self, base: FileId, doc: FileId) -> Vec<Diagnostic> {
+        self.lock().get(&(base, doc)).cloned().unwrap_or_default()
+    }
+}
+
+/// Like [`check`], with the figure comparisons made so far.
+pub fn check_with(
+    site: &Site,
+    sources: &SourceMap,
+    l10n: &Localiser,
+    allow_missing: bool,
+    figure_checks: &FigureChecks,
+) -> Diagnostics {
+    let docs: Vec<&LangDocs> = site
+        .reports
+        .iter()
+        .flat_map(|r| std::iter::once(&r.intro).chain(r.sections.iter().map(|s| &s.docs)))
+        .chain(site.campaigns.values().map(|c| &c.story))
+        .collect();
+    if let Some(default) = site.config.languages.first() {
+        figure_checks.fill(&docs, default, sources);
+    }
     let mut v = Validator {
         langs: &site.config.languages,
         sources,
@@ -25,6 +90,7 @@ pub fn check(
         allow_missing,
         diags: Diagnostics::default(),
         kinds: BTreeMap::new(),
+        figure_checks,
     };
     v.site_config(&site.config);
     for report in &site.reports {
@@ -46,6 +112,8 @@ struct Validator<'a> {
     diags: Diagnostics,
     /// First kind seen per metric key, and where.
     kinds: BTreeMap<String, (ValueKind, Span)>,
+    /// The figures of every pair of languages, compared.
+    figure_checks: &'a FigureChecks,
 }
 
 impl Validator<'_> {
@@ -104,7 +172,7 @@ impl Validator<'_> {
         if let Some(base) = docs.docs.get(&default) {
             for (lang, doc) in &docs.docs {
                 if lang != &default {
-                    for w in figures::compare(base, &default, doc, lang, self.sources) {
+                    for w in self.figure_checks.get(base.file, doc.file) {
                         self.diags.push(w);
                     }
                 }
