@@ -181,7 +181,7 @@ fn swap_in(staged: &Path, out: &Path) -> Result<(), PublishError> {
         Ok(()) => {
             // `staged` now holds the old tree. Should removing it fail, the
             // new site is in place all the same and the next run retries.
-            let _ = fs::remove_dir_all(staged);
+            remove_tree(staged);
             Ok(())
         }
         Err(e) if !exchange_unsupported(&e) => Err(io(out)(e)),
@@ -208,8 +208,30 @@ fn swap_by_renames(staged: &Path, out: &Path) -> Result<(), PublishError> {
         let _ = fs::rename(&old, out);
         return Err(io(out)(e));
     }
-    let _ = fs::remove_dir_all(&old);
+    remove_tree(&old);
     Ok(())
+}
+
+/// Removes the folder `dir` and everything in it, folders side by side on
+/// every core (a site of 1000 campaigns is 4000 files; removing them one
+/// after the other was a twentieth of its build). Best effort: what
+/// cannot be removed now is retried by the next run.
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let entries: Vec<fs::DirEntry> = match fs::read_dir(dir) {
+        Ok(entries) => entries.filter_map(Result::ok).collect(),
+        Err(_) => return,
+    };
+    entries.par_iter().for_each(|entry| {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => remove_tree(&path),
+            _ => {
+                let _ = fs::remove_file(&path);
+            }
+        }
+    });
+    let _ = fs::remove_dir(dir);
 }
 
 /// Exchanges two paths in one step.

@@ -31,6 +31,37 @@ pub struct Fonts {
     faces: [&'static [u8]; 2],
     /// The same faces, parsed once, for measuring text.
     parsed: [ab_glyph::FontRef<'static>; 2],
+    /// Their advance widths, looked up once.
+    metrics: [Metrics; 2],
+}
+
+/// The glyph and advance width (in font units) of every character up to
+/// [`Metrics::TABLE`] (Latin with every Lithuanian letter), and the height
+/// that pixel sizes scale by: labels are measured many times while they
+/// wrap, and a table is cheaper than the font's character map.
+#[derive(Debug, Clone)]
+struct Metrics {
+    advances: Vec<(ab_glyph::GlyphId, f32)>,
+    height: f32,
+}
+
+impl Metrics {
+    /// Characters below this are in the table (Latin Extended-B and before).
+    const TABLE: u32 = 0x250;
+
+    fn of(face: &ab_glyph::FontRef<'static>) -> Metrics {
+        use ab_glyph::Font;
+        let advances = (0..Metrics::TABLE)
+            .map(|c| {
+                let glyph = face.glyph_id(char::from_u32(c).unwrap_or(' '));
+                (glyph, face.h_advance_unscaled(glyph))
+            })
+            .collect();
+        Metrics {
+            advances,
+            height: face.height_unscaled(),
+        }
+    }
 }
 
 /// Fonts plotters has been given, in the order they were registered.
@@ -69,11 +100,13 @@ impl Fonts {
         let same = |r: &&Registered| r.regular == regular.as_slice() && r.bold == bold.as_deref();
         if let Some(r) = registered.iter().find(same) {
             let faces = [r.regular, r.bold.unwrap_or(r.regular)];
+            let parsed = parse(faces)?;
             return Ok(Fonts {
                 key: r.key.clone(),
                 family,
                 faces,
-                parsed: parse(faces)?,
+                metrics: [Metrics::of(&parsed[0]), Metrics::of(&parsed[1])],
+                parsed,
             });
         }
         let key = format!("impact-chart-font-{}", registered.len());
@@ -95,11 +128,13 @@ impl Fonts {
             key: key.clone(),
         });
         let faces = [regular, bold.unwrap_or(regular)];
+        let parsed = parse(faces)?;
         Ok(Fonts {
             key,
             family,
             faces,
-            parsed: parse(faces)?,
+            metrics: [Metrics::of(&parsed[0]), Metrics::of(&parsed[1])],
+            parsed,
         })
     }
 
@@ -145,23 +180,32 @@ impl Fonts {
     /// (about 6 % for DejaVu Sans), so this is an upper bound: the slack
     /// keeps labels apart in browsers that round differently.
     /// It is plotters' own sum (advances and kerning at its size, cut to
-    /// whole pixels), done on the face parsed once: asking plotters costs a
-    /// lock and a copy of the font on every call, and charts measure every
-    /// label several times while they wrap it.
+    /// whole pixels), on the face parsed once and its table of advances:
+    /// asking plotters costs a lock and a copy of the font on every call,
+    /// and charts and cards measure every label several times while they
+    /// wrap it.
     pub(crate) fn width(&self, text: &str, px: f64, bold: bool) -> f64 {
-        use ab_glyph::{Font, ScaleFont};
-        let font = self.parsed[usize::from(bold)].as_scaled((px * PLOTTERS_SCALE) as f32);
-        let mut x = 0f32;
+        use ab_glyph::Font;
+        let face = &self.parsed[usize::from(bold)];
+        let metrics = &self.metrics[usize::from(bold)];
+        let mut units = 0f32;
         let mut prev = None;
         for c in text.chars() {
-            let glyph = font.glyph_id(c);
-            x += font.h_advance(glyph);
+            let (glyph, advance) = match metrics.advances.get(c as usize) {
+                Some(&known) => known,
+                None => {
+                    let glyph = face.glyph_id(c);
+                    (glyph, face.h_advance_unscaled(glyph))
+                }
+            };
+            units += advance;
             if let Some(p) = prev {
-                x += font.kern(p, glyph);
+                units += face.kern_unscaled(p, glyph);
             }
             prev = Some(glyph);
         }
-        f64::from((x as i32).unsigned_abs())
+        let scale = (px * PLOTTERS_SCALE) as f32 / metrics.height;
+        f64::from(((units * scale) as i32).unsigned_abs())
     }
 
     /// The font file of the regular or bold face (the social card

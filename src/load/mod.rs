@@ -13,6 +13,8 @@ pub(crate) mod yaml;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::*;
 pub use convert::is_slug;
@@ -75,6 +77,7 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         .map(|c| c.languages.clone())
         .unwrap_or_default();
 
+    r.prefetch(content_files(&root.join("content")));
     let (campaigns, unreadable_campaigns) =
         load_campaigns(r, &root.join("content/campaigns"), &langs);
     let reports = load_reports(r, &root.join("content/reports"), &langs);
@@ -94,6 +97,31 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         theme,
         media,
     })
+}
+
+/// The files of the report and campaign folders that the loader reads
+/// (YAML, Markdown, media), to read ahead on every core. Nothing is
+/// reported here: the loader reports what it finds as it asks for them.
+fn content_files(content: &Path) -> Vec<std::path::PathBuf> {
+    let entries = |dir: &Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir)
+            .map(|e| e.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    let wanted = |path: &Path| {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        ext == "yaml" || ext == "md" || MEDIA_EXTENSIONS.contains(&ext.as_str())
+    };
+    ["reports", "campaigns"]
+        .iter()
+        .flat_map(|kind| entries(&content.join(kind)))
+        .filter(|folder| std::fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir()))
+        .flat_map(|folder| entries(&folder))
+        .filter(|path| wanted(path))
+        .collect()
 }
 
 /// Media files in report and campaign folders, by path from the root.
@@ -184,28 +212,49 @@ fn load_campaigns(
     BTreeMap<String, Campaign>,
     std::collections::BTreeSet<String>,
 ) {
+    // Read in folder order, so file ids are the same on every run; parsed
+    // on every core, each campaign on its own.
+    let texts: Vec<CampaignTexts> = slug_dirs(r, dir, "campaign")
+        .into_iter()
+        .filter_map(|(slug, path)| read_campaign(r, slug, &path, langs))
+        .collect();
+    let parsed: Vec<(Option<Campaign>, Diagnostics)> =
+        texts.par_iter().map(|t| parse_campaign(t, langs)).collect();
     let mut out = BTreeMap::new();
     let mut unreadable = std::collections::BTreeSet::new();
-    for (slug, path) in slug_dirs(r, dir, "campaign") {
-        // A folder without campaign.yaml is reported as such; one whose
-        // file is broken is also remembered as unreadable.
-        let has_yaml = path.join("campaign.yaml").exists();
-        match load_campaign(r, &slug, &path, langs) {
+    for (t, (campaign, diags)) in texts.into_iter().zip(parsed) {
+        r.diags.extend(diags);
+        match campaign {
             Some(c) => {
-                out.insert(slug, c);
+                out.insert(t.slug, c);
             }
-            None if has_yaml => {
-                unreadable.insert(slug);
+            // Its campaign.yaml is broken: references to it are not errors
+            // of their own.
+            None => {
+                unreadable.insert(t.slug);
             }
-            None => {}
         }
     }
     (out, unreadable)
 }
 
-/// One campaign folder: `campaign.yaml` and its stories. `None` when the
-/// campaign cannot be read (the problem is reported).
-fn load_campaign(r: &mut Reader, slug: &str, path: &Path, langs: &[Lang]) -> Option<Campaign> {
+/// A campaign folder's texts, read but not parsed.
+struct CampaignTexts {
+    slug: String,
+    /// `story.<lang>.md` files that exist.
+    stories: Vec<(Lang, FileId, String)>,
+    /// `campaign.yaml`, when it could be read as text.
+    yaml: Option<(FileId, String)>,
+}
+
+/// Reads one campaign folder: its stories and `campaign.yaml`. `None` when
+/// there is no campaign.yaml (reported).
+fn read_campaign(
+    r: &mut Reader,
+    slug: String,
+    path: &Path,
+    langs: &[Lang],
+) -> Option<CampaignTexts> {
     let yaml_path = path.join("campaign.yaml");
     if !yaml_path.exists() {
         let id = r.sources.add(r.name(path), String::new());
@@ -215,11 +264,40 @@ fn load_campaign(r: &mut Reader, slug: &str, path: &Path, langs: &[Lang]) -> Opt
         );
         return None;
     }
-    let docs = load_docs(r, path, "story", langs);
-    let (id, text) = r.read_text(&yaml_path)?;
-    let mut c = campaign_from_yaml(id, &text, slug, langs, &mut r.diags)?;
-    c.story = docs;
-    Some(c)
+    let mut stories = Vec::new();
+    for lang in langs {
+        let story = path.join(format!("story.{lang}.md"));
+        if story.exists() || std::fs::symlink_metadata(&story).is_ok() {
+            if let Some((id, text)) = r.read_text(&story) {
+                stories.push((lang.clone(), id, text));
+            }
+        }
+    }
+    check_stray_markdown(r, path, langs);
+    let yaml = r.read_text(&yaml_path);
+    Some(CampaignTexts {
+        slug,
+        stories,
+        yaml,
+    })
+}
+
+/// A campaign from its texts, and every problem found in them; `None`
+/// when campaign.yaml cannot be read as a campaign.
+fn parse_campaign(t: &CampaignTexts, langs: &[Lang]) -> (Option<Campaign>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut story = LangDocs::default();
+    for (lang, id, text) in &t.stories {
+        if let Some(doc) = front_matter::read_markdown(*id, text, &mut diags) {
+            story.docs.insert(lang.clone(), doc);
+        }
+    }
+    let campaign = t.yaml.as_ref().and_then(|(id, text)| {
+        let mut c = campaign_from_yaml(*id, text, &t.slug, langs, &mut diags)?;
+        c.story = story;
+        Some(c)
+    });
+    (campaign, diags)
 }
 
 /// Reads the campaign folder `slug` again after an edit, for the preview:
@@ -245,9 +323,15 @@ pub fn reload_campaign(
     };
     r.sources = std::mem::take(sources);
     let path = r.root().join("content/campaigns").join(slug);
-    let campaign = load_campaign(&mut r, slug, &path, langs);
+    let texts = read_campaign(&mut r, slug.to_string(), &path, langs);
     *sources = r.sources;
-    (campaign, r.diags)
+    let mut diags = r.diags;
+    let campaign = texts.and_then(|t| {
+        let (campaign, parse_diags) = parse_campaign(&t, langs);
+        diags.extend(parse_diags);
+        campaign
+    });
+    (campaign, diags)
 }
 
 fn load_reports(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Report> {
