@@ -256,11 +256,14 @@ impl Renderer {
         };
         // A report's page comes with its downloads: the whole report as one
         // document, as large as all its campaigns together (11 MB of HTML
-        // for 1000 campaigns). Those are made one at a time on one thread
-        // while the other threads render the rest, so memory holds one
-        // report document, not one per thread.
-        let (reports, rest): (Vec<&Job>, Vec<&Job>) =
-            jobs.iter().partition(|job| matches!(job, Job::Report(..)));
+        // for 1000 campaigns). Without PDFs those are made one at a time on
+        // one thread while the other threads render the rest, so memory
+        // holds one report document, not one per thread, at no cost in
+        // time. With PDFs, typesetting is most of the build, so reports go
+        // side by side with everything else.
+        let (reports, rest): (Vec<&Job>, Vec<&Job>) = jobs
+            .iter()
+            .partition(|job| !self.opts.pdf && matches!(job, Job::Report(..)));
         let (report_results, rest_results) = rayon::join(
             || reports.iter().map(|job| run(job)).collect::<Vec<_>>(),
             || rest.par_iter().map(|job| run(job)).collect::<Vec<_>>(),

@@ -179,9 +179,10 @@ pub fn run(
     let (signals, changes) = mpsc::channel();
     // Watch before the first build, so an edit made during it is not lost.
     let watcher = watch::watch_sources(&root, signals.clone())?;
-    let outcome = builder.build();
+    // The outcome shares the kept sources; it is dropped once reported, so
+    // the first update does not copy them.
     report(ServeEvent::Built {
-        outcome: &outcome,
+        outcome: &builder.build(),
         first: true,
         serving: builds.current().is_some(),
     });
