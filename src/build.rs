@@ -2,7 +2,7 @@
 //! publish. `impact check` runs the same function without publishing, so
 //! the two can never disagree about what is wrong.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -108,7 +108,7 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &mut dyn FnMut(Stage)) -
 
 /// What a good build of the preview keeps, so that after an edit of a few
 /// campaigns only they are read again and only the pages they change are
-/// rendered (see `crate::rebuild`).
+/// rendered (see [`update`] and `crate::serve::builds`).
 pub struct Kept {
     /// The model.
     pub site: Site,
@@ -123,6 +123,8 @@ pub struct Kept {
     pub loaded_diags: Diagnostics,
     /// The figure comparisons of every story, kept for the ones not edited.
     pub figure_checks: validate::FigureChecks,
+    /// What reading each campaign again after an edit found, by campaign.
+    pub reloaded_diags: BTreeMap<String, Diagnostics>,
 }
 
 impl std::fmt::Debug for Kept {
@@ -249,6 +251,7 @@ fn run_keeping(
         renderer,
         loaded_diags,
         figure_checks,
+        reloaded_diags: BTreeMap::new(),
     });
     (clock.outcome(sources, diags, paths, languages, true), kept)
 }
@@ -271,23 +274,38 @@ pub fn update(
     let mut clock = Clock::new(&mut progress);
     clock.start(Stage::Load);
     let langs = kept.site.config.languages.clone();
+    // A file of the campaign's folder, or the folder itself.
     let in_edited = |name: &str| {
         name.strip_prefix("content/campaigns/")
-            .and_then(|rest| rest.split_once('/'))
-            .is_some_and(|(slug, _)| edited.contains(slug))
+            .map(|rest| rest.split_once('/').map_or(rest, |(slug, _)| slug))
+            .is_some_and(|slug| edited.contains(slug))
     };
     let sources = Arc::make_mut(&mut kept.sources);
+    // The whole build's problems with these campaigns' files are replaced
+    // by what reading them again finds.
     kept.loaded_diags
         .retain(|d| !d.span.is_some_and(|s| in_edited(sources.name(s.file))));
     for slug in edited {
         let (campaign, diags) = load::reload_campaign(&opts.root, sources, slug, &langs);
-        kept.loaded_diags.extend(diags);
-        if let Some(campaign) = campaign {
-            kept.site.campaigns.insert(slug.clone(), campaign);
+        kept.reloaded_diags.insert(slug.clone(), diags);
+        // As a whole build would have it: a campaign that cannot be read
+        // is unreadable, and references to it are not errors of their own.
+        match campaign {
+            Some(campaign) => {
+                kept.site.unreadable_campaigns.remove(slug);
+                kept.site.campaigns.insert(slug.clone(), campaign);
+            }
+            None => {
+                kept.site.campaigns.remove(slug);
+                kept.site.unreadable_campaigns.insert(slug.clone());
+            }
         }
     }
     let (site, sources) = (&kept.site, &kept.sources);
     let mut diags = kept.loaded_diags.clone();
+    for reloaded in kept.reloaded_diags.values() {
+        diags.extend(reloaded.clone());
+    }
 
     clock.start(Stage::Validate);
     diags.extend(validate::check_with(
@@ -297,6 +315,7 @@ pub fn update(
         opts.allow_missing,
         &kept.figure_checks,
     ));
+    kept.figure_checks.forget_others(site);
 
     clock.start(Stage::Render);
     let had_errors = diags.has_errors();

@@ -218,6 +218,12 @@ fn swap_by_renames(staged: &Path, out: &Path) -> Result<(), PublishError> {
 /// cannot be removed now is retried by the next run.
 fn remove_tree(dir: &Path) {
     use rayon::prelude::*;
+    // A link (an output folder that was a link to elsewhere) is removed
+    // itself; what it points to is never touched.
+    if !fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+        let _ = fs::remove_file(dir);
+        return;
+    }
     let entries: Vec<fs::DirEntry> = match fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(Result::ok).collect(),
         Err(_) => return,
@@ -323,6 +329,35 @@ fn recover(parent: &Path, name: &str, out: &Path) -> Result<(), PublishError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn removing_a_link_removes_the_link_and_never_what_it_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere");
+        fs::create_dir_all(target.join("sub")).unwrap();
+        fs::write(target.join("sub/keep.txt"), "keep").unwrap();
+        let link = dir.path().join("old-output");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        remove_tree(&link);
+        assert!(fs::symlink_metadata(&link).is_err(), "the link is gone");
+        assert!(
+            target.join("sub/keep.txt").is_file(),
+            "its target is untouched"
+        );
+
+        let tree = dir.path().join("tree");
+        fs::create_dir_all(tree.join("a/b")).unwrap();
+        fs::write(tree.join("a/b/c.html"), "x").unwrap();
+        fs::write(tree.join("index.html"), "x").unwrap();
+        std::os::unix::fs::symlink(&target, tree.join("a/link")).unwrap();
+        remove_tree(&tree);
+        assert!(!tree.exists(), "a folder is removed whole");
+        assert!(
+            target.join("sub/keep.txt").is_file(),
+            "links inside are not followed"
+        );
+    }
 
     /// Writes `files` as one whole new site at `out`.
     fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {

@@ -179,11 +179,12 @@ impl Fonts {
     /// plotters measures at a slightly larger size than the SVG shows
     /// (about 6 % for DejaVu Sans), so this is an upper bound: the slack
     /// keeps labels apart in browsers that round differently.
-    /// It is plotters' own sum (advances and kerning at its size, cut to
-    /// whole pixels), on the face parsed once and its table of advances:
-    /// asking plotters costs a lock and a copy of the font on every call,
-    /// and charts and cards measure every label several times while they
-    /// wrap it.
+    /// The advances and kerning plotters sums, at its size and cut to
+    /// whole pixels, but summed in font units and scaled once (a width may
+    /// differ from plotters' own by a pixel), from the face parsed once and
+    /// its table of advances: asking plotters costs a lock and a copy of
+    /// the font on every call, and charts and cards measure every label
+    /// several times while they wrap it.
     pub(crate) fn width(&self, text: &str, px: f64, bold: bool) -> f64 {
         use ab_glyph::Font;
         let face = &self.parsed[usize::from(bold)];

@@ -103,9 +103,15 @@ fn load_with(r: &mut Reader) -> Option<Site> {
 /// (YAML, Markdown, media), to read ahead on every core. Nothing is
 /// reported here: the loader reports what it finds as it asks for them.
 fn content_files(content: &Path) -> Vec<std::path::PathBuf> {
+    // Hidden names are skipped, as the loader skips them.
     let entries = |dir: &Path| -> Vec<std::path::PathBuf> {
         std::fs::read_dir(dir)
-            .map(|e| e.filter_map(Result::ok).map(|e| e.path()).collect())
+            .map(|e| {
+                e.filter_map(Result::ok)
+                    .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                    .map(|e| e.path())
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let wanted = |path: &Path| {

@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::edits::edited_campaigns;
 use super::watch::Edits;
 use crate::build::{self, BuildOptions, BuildOutcome, Kept};
-use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::diagnostics::{self, Severity};
 use crate::render::OutputFile;
 
 /// The result of the latest build, as `/__impact/status` reports it.
@@ -204,19 +204,12 @@ impl Builder {
             return self.build();
         };
         let (mut outcome, files) = build::update(model, &opts, edited, &self.pending);
-        let mut ok = outcome.written;
-        if ok {
-            if let Err(e) = write_in_place(&dir, &files) {
-                outcome.diags.push(
-                    Diagnostic::error(None, e)
-                        .help("check that the temporary folder (TMPDIR) is writable and has room"),
-                );
-                outcome.written = false;
-                ok = false;
-                // The folder served may be half updated: build it whole
-                // next time.
-                self.model = None;
-            }
+        let ok = outcome.written;
+        if ok && write_in_place(&dir, &files).is_err() {
+            // The folder served may be half updated: build the site whole
+            // into a new one now (its problems, if any, are the ones shown).
+            self.model = None;
+            return self.build();
         }
         let current = if ok {
             self.pending.clear();

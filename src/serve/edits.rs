@@ -26,20 +26,22 @@ pub fn edited_campaigns(
     let mut slugs = BTreeSet::new();
     for path in &edits.paths {
         let rel = relative(root, path)?;
-        if !path.exists() {
-            // A file that came and went (an editor's scratch copy, renamed
-            // over the story) was never read; one that was is a removal.
-            if was_read(&rel, site, sources) {
-                return None;
-            }
-            continue;
-        }
         let parts: Vec<&str> = rel.split('/').collect();
-        match parts.as_slice() {
-            ["content", "campaigns", slug] if path.is_dir() => {
-                // The folder's own event; its files say what changed.
-                site.campaigns.get(*slug)?;
+        if !path.exists() {
+            // A file of a campaign's folder that came and went (an
+            // editor's scratch copy, renamed over the story) was never
+            // read; one that was read is a removal. Anything else that is
+            // gone (a theme file, a folder) asks for a whole build.
+            match parts.as_slice() {
+                ["content", "campaigns", slug, _]
+                    if site.campaigns.contains_key(*slug) && !was_read(&rel, site, sources) =>
+                {
+                    continue
+                }
+                _ => return None,
             }
+        }
+        match parts.as_slice() {
             ["content", "campaigns", slug, file] if path.is_file() => {
                 site.campaigns.get(*slug)?;
                 if !is_campaign_text(file, site) {
@@ -76,14 +78,9 @@ fn is_campaign_text(file: &str, site: &Site) -> bool {
             .is_some_and(|lang| site.config.languages.iter().any(|l| l.as_str() == lang))
 }
 
-/// Whether the last build read `rel` (a file, or a folder holding files).
+/// Whether the last build read the file `rel`.
 fn was_read(rel: &str, site: &Site, sources: &SourceMap) -> bool {
-    let folder = format!("{rel}/");
-    sources
-        .files()
-        .map(|(_, f)| f.name.as_str())
-        .chain(site.media.keys().map(String::as_str))
-        .any(|name| name == rel || name.starts_with(&folder))
+    site.media.contains_key(rel) || sources.files().any(|(_, f)| f.name == rel)
 }
 
 #[cfg(test)]
@@ -156,6 +153,23 @@ mod tests {
         )
         .unwrap();
         let removed = format!("content/campaigns/{slug}/story.en.md");
+        let folder = format!("content/campaigns/{slug}");
+        assert_eq!(
+            edited_campaigns(dir.path(), &site, &sources, &edits(dir.path(), &[&folder])),
+            None,
+            "an event on the folder itself (moved, replaced)"
+        );
+        let gone_theme_file = "themes/default/static/gone.png";
+        assert_eq!(
+            edited_campaigns(
+                dir.path(),
+                &site,
+                &sources,
+                &edits(dir.path(), &[gone_theme_file])
+            ),
+            None,
+            "a theme file removed"
+        );
         for path in [
             format!("content/campaigns/{slug}/photo.jpg"),
             "content/campaigns/new-one/story.en.md".into(),

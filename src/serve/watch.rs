@@ -45,6 +45,8 @@ pub fn watch_sources(root: &Path, tx: Sender<Signal>) -> notify::Result<Recommen
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let signal = match event {
             Ok(e) if matches!(e.kind, EventKind::Access(_)) => return,
+            // The system's event queue overflowed: events were lost.
+            Ok(e) if e.need_rescan() => Signal::Unknown,
             Ok(e) => {
                 let paths: Vec<PathBuf> = e.paths.into_iter().filter(|p| !is_scratch(p)).collect();
                 if paths.is_empty() {

@@ -64,6 +64,27 @@ impl FigureChecks {
     fn get(&self, base: FileId, doc: FileId) -> Vec<Diagnostic> {
         self.lock().get(&(base, doc)).cloned().unwrap_or_default()
     }
+
+    /// Forgets the comparisons of files `site` no longer has (they were
+    /// read again since), so a long preview session does not pile them up.
+    pub fn forget_others(&self, site: &Site) {
+        let current: std::collections::HashSet<FileId> = markdown_docs(site)
+            .iter()
+            .flat_map(|d| d.docs.values().map(|doc| doc.file))
+            .collect();
+        self.lock()
+            .retain(|(a, b), _| current.contains(a) && current.contains(b));
+    }
+}
+
+/// Every Markdown text of the site: report introductions and sections,
+/// campaign stories.
+fn markdown_docs(site: &Site) -> Vec<&LangDocs> {
+    site.reports
+        .iter()
+        .flat_map(|r| std::iter::once(&r.intro).chain(r.sections.iter().map(|s| &s.docs)))
+        .chain(site.campaigns.values().map(|c| &c.story))
+        .collect()
 }
 
 /// Like [`check`], with the figure comparisons made so far.
@@ -74,12 +95,7 @@ pub fn check_with(
     allow_missing: bool,
     figure_checks: &FigureChecks,
 ) -> Diagnostics {
-    let docs: Vec<&LangDocs> = site
-        .reports
-        .iter()
-        .flat_map(|r| std::iter::once(&r.intro).chain(r.sections.iter().map(|s| &s.docs)))
-        .chain(site.campaigns.values().map(|c| &c.story))
-        .collect();
+    let docs = markdown_docs(site);
     if let Some(default) = site.config.languages.first() {
         figure_checks.fill(&docs, default, sources);
     }
