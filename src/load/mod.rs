@@ -270,15 +270,7 @@ fn read_campaign(
         );
         return None;
     }
-    let mut stories = Vec::new();
-    for lang in langs {
-        let story = path.join(format!("story.{lang}.md"));
-        if story.exists() || std::fs::symlink_metadata(&story).is_ok() {
-            if let Some((id, text)) = r.read_text(&story) {
-                stories.push((lang.clone(), id, text));
-            }
-        }
-    }
+    let stories = read_docs(r, path, "story", langs);
     check_stray_markdown(r, path, langs);
     let yaml = r.read_text(&yaml_path);
     Some(CampaignTexts {
@@ -292,12 +284,7 @@ fn read_campaign(
 /// when campaign.yaml cannot be read as a campaign.
 fn parse_campaign(t: &CampaignTexts, langs: &[Lang]) -> (Option<Campaign>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut story = LangDocs::default();
-    for (lang, id, text) in &t.stories {
-        if let Some(doc) = front_matter::read_markdown(*id, text, &mut diags) {
-            story.docs.insert(lang.clone(), doc);
-        }
-    }
+    let story = parse_docs(&t.stories, &mut diags);
     let campaign = t.yaml.as_ref().and_then(|(id, text)| {
         let mut c = campaign_from_yaml(*id, text, &t.slug, langs, &mut diags)?;
         c.story = story;
@@ -368,18 +355,39 @@ fn load_reports(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Report> {
 
 /// `<stem>.<lang>.md` files of one folder.
 fn load_docs(r: &mut Reader, dir: &Path, stem: &str, langs: &[Lang]) -> LangDocs {
-    let mut docs = LangDocs::default();
+    let texts = read_docs(r, dir, stem, langs);
+    check_stray_markdown(r, dir, langs);
+    parse_docs(&texts, &mut r.diags)
+}
+
+/// The texts of the `<stem>.<lang>.md` files of one folder that exist (a
+/// link that leads nowhere is read, to be reported).
+fn read_docs(
+    r: &mut Reader,
+    dir: &Path,
+    stem: &str,
+    langs: &[Lang],
+) -> Vec<(Lang, FileId, String)> {
+    let mut texts = Vec::new();
     for lang in langs {
         let path = dir.join(format!("{stem}.{lang}.md"));
         if path.exists() || std::fs::symlink_metadata(&path).is_ok() {
             if let Some((id, text)) = r.read_text(&path) {
-                if let Some(doc) = front_matter::read_markdown(id, &text, &mut r.diags) {
-                    docs.docs.insert(lang.clone(), doc);
-                }
+                texts.push((lang.clone(), id, text));
             }
         }
     }
-    check_stray_markdown(r, dir, langs);
+    texts
+}
+
+/// Front matter and body of each text read by [`read_docs`].
+fn parse_docs(texts: &[(Lang, FileId, String)], diags: &mut Diagnostics) -> LangDocs {
+    let mut docs = LangDocs::default();
+    for (lang, id, text) in texts {
+        if let Some(doc) = front_matter::read_markdown(*id, text, diags) {
+            docs.docs.insert(lang.clone(), doc);
+        }
+    }
     docs
 }
 
