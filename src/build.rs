@@ -216,11 +216,7 @@ fn run_keeping(
     let (renderer, paths) = match rendered {
         Ok(rendered) => rendered,
         Err(render_diags) => {
-            for d in render_diags.sorted() {
-                if !had_errors || d.span.is_some() {
-                    diags.push(d);
-                }
-            }
+            add_render_problems(&mut diags, render_diags, had_errors);
             return (
                 clock.outcome(sources, diags, Vec::new(), languages, false),
                 None,
@@ -262,8 +258,8 @@ fn run_keeping(
 /// and the pages that the campaigns in `touched` (the edited ones and
 /// any edited since the last good update) can change are rendered into
 /// memory. The caller writes the files only when the outcome has no
-/// errors. A campaign that can no longer be read keeps its last good
-/// model, and its problems are reported.
+/// errors. A campaign that can no longer be read is marked unreadable,
+/// as a whole build marks it, and its problems are reported.
 pub fn update(
     kept: &mut Kept,
     opts: &BuildOptions,
@@ -330,11 +326,7 @@ pub fn update(
     {
         Ok(paths) => paths,
         Err(render_diags) => {
-            for d in render_diags.sorted() {
-                if !had_errors || d.span.is_some() {
-                    diags.push(d);
-                }
-            }
+            add_render_problems(&mut diags, render_diags, had_errors);
             Vec::new()
         }
     };
@@ -344,6 +336,17 @@ pub fn update(
     outcome.partial = true;
     let files = if written { files } else { Vec::new() };
     (outcome, files)
+}
+
+/// Adds what rendering found to `diags`. When validation already failed,
+/// rendering's reports of messages validation named (which have no span)
+/// are left out.
+fn add_render_problems(diags: &mut Diagnostics, render_diags: Diagnostics, had_errors: bool) {
+    for d in render_diags.sorted() {
+        if !had_errors || d.span.is_some() {
+            diags.push(d);
+        }
+    }
 }
 
 /// Runs `write` until it first fails, and reports that failure once: when

@@ -194,7 +194,6 @@ impl Builder {
     /// into the folder served when the site has no errors.
     fn update(&mut self, edited: &BTreeSet<String>) -> BuildOutcome {
         let started = Instant::now();
-        self.attempts += 1;
         self.pending.extend(edited.iter().cloned());
         let Some(dir) = self.kept.back().cloned() else {
             return self.build();
@@ -203,7 +202,8 @@ impl Builder {
         let Some(model) = self.model.as_mut() else {
             return self.build();
         };
-        let (mut outcome, files) = build::update(model, &opts, edited, &self.pending);
+        self.attempts += 1;
+        let (outcome, files) = build::update(model, &opts, edited, &self.pending);
         let ok = outcome.written;
         if ok && write_in_place(&dir, &files).is_err() {
             // The folder served may be half updated: build the site whole
@@ -211,20 +211,11 @@ impl Builder {
             self.model = None;
             return self.build();
         }
-        let current = if ok {
+        let current = ok.then(|| {
             self.pending.clear();
-            self.generation += 1;
-            Some(Current {
-                dir,
-                generation: self.generation,
-            })
-        } else {
-            None
-        };
-        let status = self.status(&outcome, ok);
-        self.builds.record(current, status);
-        outcome.elapsed = started.elapsed();
-        outcome
+            dir
+        });
+        self.finish(outcome, current, started)
     }
 
     /// Builds the whole site once and makes it the one served if it is
@@ -233,28 +224,40 @@ impl Builder {
         let started = Instant::now();
         self.attempts += 1;
         let out = self.workspace.join(format!("site-{}", self.attempts));
-        let (mut outcome, model) = build::run_for_preview(&self.options(out.clone()));
+        let (outcome, model) = build::run_for_preview(&self.options(out.clone()));
         self.model = model;
         self.pending.clear();
         let ok = outcome.written && !outcome.failed();
-        let current = if ok {
-            self.generation += 1;
-            self.kept.push_back(out);
+        let current = ok.then(|| {
+            self.kept.push_back(out.clone());
             while self.kept.len() > 2 {
                 if let Some(old) = self.kept.pop_front() {
                     let _ = fs::remove_dir_all(old);
                 }
             }
-            Some(Current {
-                dir: self.kept.back().cloned().unwrap_or_default(),
+            out
+        });
+        self.finish(outcome, current, started)
+    }
+
+    /// Records a build: `served` is the folder now served when the build
+    /// was good. The time reported includes the swap.
+    fn finish(
+        &mut self,
+        mut outcome: BuildOutcome,
+        served: Option<PathBuf>,
+        started: Instant,
+    ) -> BuildOutcome {
+        let ok = served.is_some();
+        let current = served.map(|dir| {
+            self.generation += 1;
+            Current {
+                dir,
                 generation: self.generation,
-            })
-        } else {
-            None
-        };
+            }
+        });
         let status = self.status(&outcome, ok);
         self.builds.record(current, status);
-        // Include the swap in the time reported.
         outcome.elapsed = started.elapsed();
         outcome
     }
