@@ -209,10 +209,16 @@ fn run_keeping(
         pdf: opts.pdf,
         preview,
     };
-    let rendered = Renderer::new(&site, &sources, l10n.clone(), site_opts).and_then(|renderer| {
-        let paths = renderer.render(&site, &sources, Pages::All, &sink)?;
-        Ok((renderer, paths))
-    });
+    let rendered =
+        Renderer::new(&site, &sources, l10n.clone(), site_opts).and_then(|mut renderer| {
+            // Cards the last build drew are taken from its output where they
+            // are the ones this build would draw.
+            if staging.is_some() {
+                renderer.reuse_cards_from(&opts.out);
+            }
+            let paths = renderer.render(&site, &sources, Pages::All, &sink)?;
+            Ok((renderer, paths))
+        });
     let (renderer, paths) = match rendered {
         Ok(rendered) => rendered,
         Err(render_diags) => {

@@ -137,3 +137,67 @@ fn social_cards_are_pngs_named_by_open_graph_tags() {
     let lt = read(site.path(), &format!("lt/{CAMPAIGN}"));
     assert!(lt.contains("<meta property=\"og:locale\" content=\"lt_LT\">"));
 }
+
+/// A card whose text and font are unchanged is taken from the last build's
+/// output rather than drawn again, and is the same file a build from an
+/// empty folder makes; a changed text draws it again; a link in place of
+/// a card is not followed.
+#[test]
+fn unchanged_cards_are_taken_from_the_last_build() {
+    let site = built_sample();
+    let out = site.path().join("output");
+    let card = |lang: &str| {
+        out.join(format!(
+            "{lang}/{}",
+            CAMPAIGN.replace("index.html", "card.png")
+        ))
+    };
+    let cold = std::fs::read(card("en")).unwrap();
+    let cold_lt = std::fs::read(card("lt")).unwrap();
+
+    // Bytes after a PNG's end change no pixel, but show which file the
+    // next build wrote: the one it found, or one it drew.
+    let mut marked = cold.clone();
+    marked.extend_from_slice(b"kept");
+    std::fs::write(card("en"), &marked).unwrap();
+    let outcome = build(site.path(), false);
+    assert!(!outcome.failed(), "{}", messages(&outcome).join("\n"));
+    assert_eq!(
+        std::fs::read(card("en")).unwrap(),
+        marked,
+        "card drawn again"
+    );
+
+    // A link to a marked card elsewhere is not read: the card is drawn.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let outside = elsewhere.path().join("card.png");
+    std::fs::write(&outside, &marked).unwrap();
+    std::fs::remove_file(card("en")).unwrap();
+    std::os::unix::fs::symlink(&outside, card("en")).unwrap();
+    let outcome = build(site.path(), false);
+    assert!(!outcome.failed(), "{}", messages(&outcome).join("\n"));
+    assert!(!std::fs::symlink_metadata(card("en")).unwrap().is_symlink());
+    assert!(std::fs::read(card("en")).unwrap() == cold, "link followed");
+
+    // New text on every card: each is drawn again.
+    std::fs::write(
+        card("lt"),
+        [std::fs::read(card("lt")).unwrap(), b"kept".to_vec()].concat(),
+    )
+    .unwrap();
+    let yaml = site.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        text.replace("STOP THE TRAFFIK", "STOP THE TRAFFIK UK"),
+    )
+    .unwrap();
+    let outcome = build(site.path(), false);
+    assert!(!outcome.failed(), "{}", messages(&outcome).join("\n"));
+    let redrawn = std::fs::read(card("lt")).unwrap();
+    assert!(!redrawn.ends_with(b"kept"), "a card with old text was kept");
+    assert_ne!(
+        impact::charts::key_in_card(&redrawn),
+        impact::charts::key_in_card(&cold_lt)
+    );
+}

@@ -33,6 +33,9 @@ pub struct Fonts {
     parsed: [ab_glyph::FontRef<'static>; 2],
     /// Their advance widths, looked up once.
     metrics: [Metrics; 2],
+    /// SHA-256 of the faces, part of the key a social card is kept by: a
+    /// new font draws every card again.
+    digest: [u8; 32],
 }
 
 /// The glyph and advance width (in font units) of every character up to
@@ -78,6 +81,19 @@ struct Registered {
     regular: &'static [u8],
     bold: Option<&'static [u8]>,
     key: String,
+    digest: [u8; 32],
+}
+
+/// SHA-256 of the regular face, then the bold one (when there is one).
+fn digest(regular: &[u8], bold: Option<&[u8]>) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update((regular.len() as u64).to_le_bytes());
+    hash.update(regular);
+    if let Some(bold) = bold {
+        hash.update(bold);
+    }
+    hash.finalize().into()
 }
 
 /// The regular and bold faces parsed for measuring.
@@ -107,6 +123,7 @@ impl Fonts {
                 faces,
                 metrics: [Metrics::of(&parsed[0]), Metrics::of(&parsed[1])],
                 parsed,
+                digest: r.digest,
             });
         }
         let key = format!("impact-chart-font-{}", registered.len());
@@ -122,10 +139,12 @@ impl Fonts {
             }
             None => None,
         };
+        let digest = digest(regular, bold);
         registered.push(Registered {
             regular,
             bold,
             key: key.clone(),
+            digest,
         });
         let faces = [regular, bold.unwrap_or(regular)];
         let parsed = parse(faces)?;
@@ -135,7 +154,13 @@ impl Fonts {
             faces,
             metrics: [Metrics::of(&parsed[0]), Metrics::of(&parsed[1])],
             parsed,
+            digest,
         })
+    }
+
+    /// SHA-256 of the font files.
+    pub(crate) fn digest(&self) -> &[u8; 32] {
+        &self.digest
     }
 
     /// The font's family name as written in the font (`DejaVu Sans`); empty

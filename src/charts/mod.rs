@@ -32,7 +32,7 @@ mod testing;
 #[cfg(test)]
 mod tests;
 
-pub use card::{draw_card_png, Card, CARD_HEIGHT, CARD_WIDTH};
+pub use card::{card_key, draw_card_png, key_in_card, Card, CARD_HEIGHT, CARD_WIDTH};
 pub use error::ChartError;
 pub use fonts::Fonts;
 

@@ -1,5 +1,12 @@
 //! Social cards: a PNG per report and campaign per language, which link
 //! previews (`og:image`, `twitter:image`) show when someone shares a page.
+//!
+//! A card whose text and font are unchanged since the last build is taken
+//! from that build's output instead of being drawn again (see
+//! [`charts::card_key`]), as Hugo keeps processed images between builds.
+
+use std::fs;
+use std::path::Path;
 
 use super::paths;
 use super::view::{FigureView, Viewer};
@@ -18,14 +25,16 @@ pub struct SocialCard {
 
 impl Viewer<'_> {
     /// The card of a report: its title and first headline figure.
+    /// `earlier` is the last build's output, whose cards may be taken.
     pub fn report_card(
         &self,
         r: &Report,
         page_path: &str,
+        earlier: Option<&Path>,
         diags: &mut Diagnostics,
     ) -> Option<SocialCard> {
         let figure = r.headline.first().map(|f| self.figure(f, None, diags));
-        self.card(page_path, &self.text(&r.title).text, figure, diags)
+        self.card(page_path, &self.text(&r.title).text, figure, earlier, diags)
     }
 
     /// The card of a campaign: its name and first result.
@@ -33,6 +42,7 @@ impl Viewer<'_> {
         &self,
         c: &Campaign,
         page_path: &str,
+        earlier: Option<&Path>,
         diags: &mut Diagnostics,
     ) -> Option<SocialCard> {
         let figure = c
@@ -41,7 +51,7 @@ impl Viewer<'_> {
             .find(|f| f.audience.is_none())
             .or(c.results.first())
             .map(|f| self.figure(f, None, diags));
-        self.card(page_path, &self.text(&c.name).text, figure, diags)
+        self.card(page_path, &self.text(&c.name).text, figure, earlier, diags)
     }
 
     fn card(
@@ -49,6 +59,7 @@ impl Viewer<'_> {
         page_path: &str,
         title: &str,
         figure: Option<FigureView>,
+        earlier: Option<&Path>,
         diags: &mut Diagnostics,
     ) -> Option<SocialCard> {
         let (value, label) = figure.map(|f| (f.value, f.label.text)).unwrap_or_default();
@@ -58,14 +69,13 @@ impl Viewer<'_> {
             figure_label: &label,
             organisation: &self.site.config.organisation.name,
         };
-        match charts::draw_card_png(&card, self.fonts) {
-            Ok(bytes) => {
-                let path = card_path(page_path);
-                Some(SocialCard {
-                    url: paths::absolute(&self.site.config.base_url, &path),
-                    file: OutputFile { path, bytes },
-                })
-            }
+        let path = card_path(page_path);
+        let kept = earlier.and_then(|dir| earlier_card(dir, &path, &card, self.fonts));
+        match kept.map_or_else(|| charts::draw_card_png(&card, self.fonts), Ok) {
+            Ok(bytes) => Some(SocialCard {
+                url: paths::absolute(&self.site.config.base_url, &path),
+                file: OutputFile { path, bytes },
+            }),
             Err(e) => {
                 diags.push(Diagnostic::error(
                     None,
@@ -75,6 +85,19 @@ impl Viewer<'_> {
             }
         }
     }
+}
+
+/// The card at `path` in the last build's output `dir`, if it is the card
+/// this build would draw: a plain file (a link is not followed) carrying
+/// the key of `card`. Anything else (no file, another card, a file that is
+/// not a PNG) means drawing it.
+fn earlier_card(dir: &Path, path: &str, card: &Card, fonts: &charts::Fonts) -> Option<Vec<u8>> {
+    let file = dir.join(path);
+    if !fs::symlink_metadata(&file).ok()?.is_file() {
+        return None;
+    }
+    let bytes = fs::read(&file).ok()?;
+    (charts::key_in_card(&bytes)? == charts::card_key(card, fonts)).then_some(bytes)
 }
 
 /// `en/r/index.html` -> `en/r/card.png`.

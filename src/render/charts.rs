@@ -8,6 +8,9 @@
 //! [`crate::charts`] and shown as a [`DrawnChart`]: the SVG, and the same
 //! numbers as a table for readers who cannot see it.
 
+use std::collections::hash_map::{Entry, HashMap};
+use std::sync::Mutex;
+
 use serde::Serialize;
 
 use super::html::escape;
@@ -41,7 +44,51 @@ pub enum Format {
     Number,
 }
 
+/// Drawings made once for two files: every chart of a campaign is on its
+/// page and in its report's single-file HTML and PDF, and drawing was a
+/// tenth of a build at a thousand campaigns. Whichever of the two draws a
+/// chart first leaves the drawing here; the second takes it away, so the
+/// store holds only drawings one of them has yet to use (at most every
+/// chart of the site, 3 KB each). Not used where no downloads are made:
+/// nothing would ever take the drawings.
+#[derive(Default)]
+pub struct Drawings {
+    svgs: Mutex<HashMap<[u8; 32], String>>,
+}
+
+impl Drawings {
+    /// The SVG of `data` in `lang`: the one left by the other file, or
+    /// drawn by `draw` and left for it. Keyed by everything the drawing is
+    /// made from, so a drawing is only ever taken for the same chart.
+    fn take_or_draw<E>(
+        &self,
+        lang: &Lang,
+        data: &ChartData,
+        draw: impl FnOnce() -> Result<String, E>,
+    ) -> Result<String, E> {
+        use sha2::{Digest, Sha256};
+        let key: [u8; 32] = Sha256::digest(format!("{lang}\n{data:?}")).into();
+        // A poisoned lock only means another job panicked; the map is whole.
+        let svgs = || self.svgs.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(svg) = svgs().remove(&key) {
+            return Ok(svg);
+        }
+        let svg = draw()?;
+        match svgs().entry(key) {
+            // Both drew it at once: neither needs the other's.
+            Entry::Occupied(other) => {
+                other.remove();
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(svg.clone());
+            }
+        }
+        Ok(svg)
+    }
+}
+
 /// A chart ready to draw, in one language.
+#[derive(Debug)]
 pub struct ChartData {
     /// Unique on the page (`reach`, `citizens-advice-cases`).
     pub id: String,
@@ -498,7 +545,12 @@ impl Viewer<'_> {
             percent: Some(&percent),
             ..Chart::new(&svg_id, data.kind, data.unit, &format)
         };
-        let svg = match charts::draw_svg(&chart, self.fonts) {
+        let draw = || charts::draw_svg(&chart, self.fonts);
+        let drawn = match self.drawings {
+            Some(drawings) => drawings.take_or_draw(self.lang, data, draw),
+            None => draw(),
+        };
+        let svg = match drawn {
             Ok(svg) => svg,
             Err(e) => {
                 diags.push(
@@ -592,4 +644,76 @@ fn figure_html(
         title = escape(&title.text),
         show = escape(show),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(value: f64) -> ChartData {
+        let en = Lang::parse("en").unwrap();
+        ChartData {
+            id: "reach".into(),
+            kind: ChartKind::Bar,
+            unit: ChartUnit::Count,
+            format: Format::Number,
+            title: Localised {
+                text: "Reach".into(),
+                lang: en,
+                fallback: false,
+            },
+            description: String::new(),
+            category_heading: String::new(),
+            categories: vec!["UK".into()],
+            series: vec![Series::new("People", vec![Some(value)])],
+            span: None,
+        }
+    }
+
+    /// The page and the download share one drawing: the second use takes
+    /// it, a third draws again, and other data or another language never
+    /// get it.
+    #[test]
+    fn a_drawing_is_made_once_for_two_uses() {
+        let drawings = Drawings::default();
+        let (en, lt) = (Lang::parse("en").unwrap(), Lang::parse("lt").unwrap());
+        let drawn = std::cell::Cell::new(0);
+        let draw = |svg: &str| {
+            drawn.set(drawn.get() + 1);
+            Ok::<_, ()>(svg.to_string())
+        };
+        assert_eq!(
+            drawings.take_or_draw(&en, &data(1.0), || draw("a")),
+            Ok("a".into())
+        );
+        assert_eq!(
+            drawings.take_or_draw(&lt, &data(1.0), || draw("b")),
+            Ok("b".into())
+        );
+        assert_eq!(
+            drawings.take_or_draw(&en, &data(2.0), || draw("c")),
+            Ok("c".into())
+        );
+        assert_eq!(drawn.get(), 3);
+        assert_eq!(
+            drawings.take_or_draw(&en, &data(1.0), || draw("x")),
+            Ok("a".into())
+        );
+        assert_eq!(
+            drawings.take_or_draw(&lt, &data(1.0), || draw("x")),
+            Ok("b".into())
+        );
+        assert_eq!(drawn.get(), 3);
+        assert_eq!(
+            drawings.take_or_draw(&en, &data(1.0), || draw("d")),
+            Ok("d".into())
+        );
+        assert_eq!(drawn.get(), 4);
+        // A failed drawing leaves nothing behind.
+        assert_eq!(drawings.take_or_draw(&en, &data(3.0), || Err(())), Err(()));
+        assert_eq!(
+            drawings.take_or_draw(&en, &data(3.0), || draw("e")),
+            Ok("e".into())
+        );
+    }
 }

@@ -20,6 +20,7 @@ mod templates;
 mod view;
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -33,6 +34,7 @@ use crate::charts::Fonts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Localiser;
 use crate::model::*;
+use charts::Drawings;
 use pages::Crumb;
 use view::Viewer;
 
@@ -131,6 +133,9 @@ pub struct Renderer {
     asset_files: Vec<OutputFile>,
     tera: Tera,
     opts: SiteOptions,
+    /// The last build's output, whose social cards are taken where they
+    /// are the ones this build would draw.
+    earlier: Option<PathBuf>,
 }
 
 /// Renders the whole site, handing every file to `sink`; returns the paths
@@ -191,7 +196,16 @@ impl Renderer {
             asset_files,
             tera,
             opts,
+            earlier: None,
         })
+    }
+
+    /// Takes social cards from `out`, the last build's output, where they
+    /// are the ones this build would draw (same text, fonts and program).
+    /// Only for a folder the build writes to: `out` has passed the checks
+    /// that keep it out of the site's sources.
+    pub fn reuse_cards_from(&mut self, out: &Path) {
+        self.earlier = Some(out.to_path_buf());
     }
 
     /// Renders `pages` of `site`, handing every file to `sink`; returns
@@ -245,10 +259,14 @@ impl Renderer {
             }
         };
 
+        // Charts drawn for a page wait here for the report's downloads, and
+        // the other way round; the preview makes no downloads.
+        let drawings = Drawings::default();
+        let drawings = (!self.opts.preview).then_some(&drawings);
         let run = |job: &Job| {
             let mut d = Diagnostics::default();
             let mut paths = Vec::new();
-            let files = self.render_job(job, site, sources, &mut d);
+            let files = self.render_job(job, site, sources, drawings, &mut d);
             for file in files {
                 emit(file, &mut paths, &mut d);
             }
@@ -302,6 +320,7 @@ impl Renderer {
         job: &Job,
         site: &Site,
         sources: &SourceMap,
+        drawings: Option<&Drawings>,
         diags: &mut Diagnostics,
     ) -> Vec<OutputFile> {
         let (l10n, fonts, tera, downloads) =
@@ -313,6 +332,7 @@ impl Renderer {
                     l10n,
                     lang,
                     fonts,
+                    drawings,
                 };
                 let path = paths::home(lang);
                 let title = v.text(&site.config.title).text;
@@ -354,6 +374,7 @@ impl Renderer {
                     l10n,
                     lang,
                     fonts,
+                    drawings,
                 };
                 let path = paths::report(lang, &r.slug);
                 let mut report = v.report_view(r, &path, sources, diags);
@@ -365,7 +386,7 @@ impl Renderer {
                 report.downloads = files.iter().map(|(d, _)| d.clone()).collect();
                 report.version = version.to_string();
                 let crumbs = vec![home_crumb(&v, &path, diags)];
-                let card = v.report_card(r, &path, diags);
+                let card = v.report_card(r, &path, self.earlier.as_deref(), diags);
                 let mut common = v.common(
                     &path,
                     &|l| paths::report(l, &r.slug),
@@ -401,6 +422,7 @@ impl Renderer {
                     l10n,
                     lang,
                     fonts,
+                    drawings,
                 };
                 let path = paths::campaign(lang, &r.slug, &c.slug);
                 let campaign = v.campaign_view(c, r, &path, sources, diags);
@@ -419,7 +441,7 @@ impl Renderer {
                     crumbs,
                     diags,
                 );
-                let card = v.campaign_card(c, &path, diags);
+                let card = v.campaign_card(c, &path, self.earlier.as_deref(), diags);
                 common.card = card.as_ref().map(|c| c.url.clone());
                 common.version = Some(version.to_string());
                 #[derive(Serialize)]
@@ -667,6 +689,7 @@ fn not_found(
             l10n,
             lang: l,
             fonts,
+            drawings: None,
         };
         parts.push(Part {
             lang: l.to_string(),

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::charts::Drawings;
 use super::resolve::PageResolver;
 use crate::charts::Fonts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -21,6 +22,9 @@ pub struct Viewer<'a> {
     pub lang: &'a Lang,
     /// The theme font, for charts.
     pub fonts: &'a Fonts,
+    /// Drawings shared between pages and downloads, when downloads are
+    /// made.
+    pub drawings: Option<&'a Drawings>,
 }
 
 /// A figure ready to show.
