@@ -62,9 +62,14 @@ for n in "${sizes[@]}"; do
   build_h="hugo --quiet -s $corpus/hugo -d $out_h"
   rm -rf "$out_i" "$out_h"
   $build_i && $build_h
+  # A first build (the output removed before each run), a rebuild over the
+  # last build's output (what a user does after an edit; impact then takes
+  # unchanged social cards from it), and the floor.
   hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$raw/build-$n.json" \
     -n impact "rm -rf $out_i && $build_i" \
     -n hugo "rm -rf $out_h && $build_h" \
+    -n impact-again "$build_i" \
+    -n hugo-again "$build_h" \
     -n copy "rm -rf $copy && cp -r $out_i $copy" >&2
   rm -rf "$copy"
   mem_i=$(rm -rf "$out_i" && peak_kib $build_i)
@@ -72,15 +77,16 @@ for n in "${sizes[@]}"; do
   main_rows+=("$(python3 - "$n" "$(median "$raw/build-$n.json" impact)" \
     "$(median "$raw/build-$n.json" hugo)" "$(median "$raw/build-$n.json" copy)" \
     "$(html_files "$out_i")" "$(html_files "$out_h")" "$mem_i" "$mem_h" \
-    "$(kib "$out_i")" "$(kib "$out_h")" <<'PY'
+    "$(kib "$out_i")" "$(kib "$out_h")" "$(median "$raw/build-$n.json" impact-again)" \
+    "$(median "$raw/build-$n.json" hugo-again)" <<'PY'
 import sys
-n, ti, th, tc, pi, ph, mi, mh, si, sh = sys.argv[1:]
-ti, th, tc = float(ti), float(th), float(tc)
+n, ti, th, tc, pi, ph, mi, mh, si, sh, ti2, th2 = sys.argv[1:]
+ti, th, tc, ti2, th2 = float(ti), float(th), float(tc), float(ti2), float(th2)
 pi, ph = int(pi), int(ph)
 mib = lambda k: f"{int(k) / 1024:.0f} MiB"
 print(f"| {n} | {pi} | {ti:.3f} s | {pi / ti:,.0f} | {mib(mi)} | {int(si) / 1024:.1f} MiB "
       f"| {ph} | {th:.3f} s | {ph / th:,.0f} | {mib(mh)} | {int(sh) / 1024:.1f} MiB "
-      f"| {tc:.3f} s | **{ti / th:.2f}** |")
+      f"| {tc:.3f} s | **{ti / th:.2f}** | {ti2:.3f} s | {th2:.3f} s | **{ti2 / th2:.2f}** |")
 PY
 )")
 
@@ -139,10 +145,11 @@ rm -rf "$out_s"
   echo "$("$bin" --version 2>/dev/null || echo impact), $(hugo version | cut -d' ' -f1-2)," \
     "$(hyperfine --version), $(rustc --version | cut -d' ' -f1-2)."
   echo
-  echo "Medians of $runs runs after 1 warm-up, \`rm -rf\` of the output included; without PDFs."
+  echo "Medians of $runs runs after 1 warm-up, without PDFs. First build: the output is removed" \
+    "before each run (\`rm -rf\` included). Rebuild: over the last build's output, as after an edit."
   echo
-  echo "| N | impact HTML files | impact | pages/s | peak RSS | output | Hugo HTML files | Hugo | pages/s | peak RSS | output | floor: \`cp -r\` of impact's output | impact/Hugo |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| N | impact HTML files | impact, first build | pages/s | peak RSS | output | Hugo HTML files | Hugo, first build | pages/s | peak RSS | output | floor: \`cp -r\` of impact's output | impact/Hugo | impact, rebuild | Hugo, rebuild | impact/Hugo, rebuild |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${main_rows[@]}"
   echo
   echo "With PDFs (medians of 3 runs, sample site: $runs):"

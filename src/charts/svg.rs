@@ -79,7 +79,13 @@ fn finish(
     // line of its own, which adds spaces to what a reader copies.
     let mut lines = body.lines().peekable();
     while let Some(line) = lines.next() {
-        let line = line.replace(&own_family, "").replace(" opacity=\"1\"", "");
+        // Most lines have neither; copied only when one has.
+        let mut line = std::borrow::Cow::Borrowed(line);
+        for redundant in [own_family.as_str(), " opacity=\"1\""] {
+            if line.contains(redundant) {
+                line = line.replace(redundant, "").into();
+            }
+        }
         if line.starts_with("<text") && line.ends_with('>') {
             let content = lines.next().unwrap_or_default();
             let close = lines.next().unwrap_or_default();

@@ -85,7 +85,7 @@ pub fn extract(body: &str) -> (String, Vec<Shortcode>, Vec<SyntaxError>) {
         }
         let mut rest = line;
         let mut col_base = 0usize;
-        while let Some(pos) = rest.find("{{") {
+        while let Some(pos) = find_open(rest) {
             out.push_str(&rest[..pos]);
             let col = (col_base + rest[..pos].chars().count() + 1) as u32;
             match parse_one(&rest[pos..]) {
@@ -121,6 +121,21 @@ pub fn extract(body: &str) -> (String, Vec<Shortcode>, Vec<SyntaxError>) {
         out.push_str(rest);
     }
     (out, found, errors)
+}
+
+/// Where `{{` first starts in `s`. Found through `{` alone, which is a
+/// byte search: a story is searched line by line, several times a build,
+/// and a substring search sets itself up anew for every line.
+fn find_open(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find('{') {
+        let at = from + i;
+        if s.as_bytes().get(at + 1) == Some(&b'{') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// `s` for a message: at most 40 characters of it.
@@ -222,6 +237,15 @@ mod tests {
         assert_eq!(found[1].number("n"), Some(1.0));
         assert!(text.contains("Reach was \u{E000}0\u{E001} people."));
         assert!(!text.contains("{{"));
+    }
+
+    #[test]
+    fn finds_the_first_double_brace() {
+        assert_eq!(find_open("a { b {{ c"), Some(6));
+        assert_eq!(find_open("{{"), Some(0));
+        assert_eq!(find_open("ą{ {x} {"), None);
+        assert_eq!(find_open("{ą{{"), Some(3));
+        assert_eq!(find_open(""), None);
     }
 
     #[test]

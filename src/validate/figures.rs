@@ -32,7 +32,9 @@ pub fn numbers(body: &str, lang: &Lang, line_offset: u32) -> Vec<Found> {
             in_fence = !in_fence;
             continue;
         }
-        if in_fence {
+        // Every number starts with an ASCII digit; most lines of prose
+        // have none, and need not be taken apart.
+        if in_fence || !raw_line.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         let line = strip_markup(raw_line);
