@@ -9,12 +9,13 @@
 #
 # Needs: cargo, python3, hyperfine, hugo, GNU time (Debian packages
 # hyperfine, hugo, time). Builds the release binary itself. Corpus and
-# outputs live on tmpfs (/dev/shm) as bench/README.md explains. Prints the
+# outputs live on tmpfs (/dev/shm) as docs/PERFORMANCE.md explains. Prints the
 # tables and writes them, with the machine's figures, to
 # <cargo target dir>/bench/results.md (raw hyperfine JSON beside it);
 # docs/PERFORMANCE.md holds a copy with the analysis.
 #
-# Takes about 5 minutes on a 2-core machine. Not part of .ci/run.
+# Takes about 15 minutes on a 2-core machine. Not part of .ci/run. For
+# impact and Hugo interleaved run by run, see bench/side_by_side.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(100 1000 5000); fi
