@@ -1,19 +1,26 @@
 //! Escaping for the few HTML fragments built in Rust (shortcode output);
 //! everything else goes through tera's auto-escaping.
 
-/// Escapes text for HTML content and double-quoted attributes.
+/// Escapes text for HTML content and double-quoted attributes. The
+/// characters to escape are ASCII, so the text is scanned byte by byte and
+/// copied in runs between them (it is most of a report's single-file HTML).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut copied = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -25,5 +32,8 @@ mod tests {
             super::escape("<a href=\"x\">Tom's</a>"),
             "&lt;a href=&quot;x&quot;&gt;Tom&#39;s&lt;/a&gt;"
         );
+        assert_eq!(super::escape("ąč & ž"), "ąč &amp; ž");
+        assert_eq!(super::escape(""), "");
+        assert_eq!(super::escape("<"), "&lt;");
     }
 }
