@@ -23,6 +23,7 @@ mod paint;
 pub mod palette;
 mod scale;
 mod sfnt;
+mod sparse_zlib;
 mod svg;
 
 #[cfg(test)]
