@@ -224,12 +224,24 @@ struct Canvas {
     width: u32,
     height: u32,
     pixels: Vec<u8>,
-    /// Boxes painted since the last wipe: all that is not background.
-    inked: Vec<Inked>,
+    /// What was painted since the last wipe: all that is not background.
+    inked: Vec<Painted>,
+    /// The glyph boxes of the lines painted, which [`Painted::glyphs`]
+    /// index: tighter than a line's box, so the encoder reads less.
+    glyph_boxes: Vec<Inked>,
 }
 
 /// A box of the canvas: its rows, then its columns.
 type Inked = (std::ops::Range<usize>, std::ops::Range<usize>);
+
+/// A rectangle or a line of text on the canvas.
+struct Painted {
+    /// The box around all of it.
+    area: Inked,
+    /// Its glyphs' boxes in [`Canvas::glyph_boxes`], left to right; none
+    /// for a rectangle, which is its box.
+    glyphs: std::ops::Range<usize>,
+}
 
 impl Canvas {
     fn new(width: u32, height: u32) -> Canvas {
@@ -238,13 +250,18 @@ impl Canvas {
             height,
             pixels: vec![0; width as usize * height as usize],
             inked: Vec::new(),
+            glyph_boxes: Vec::new(),
         }
     }
 
     /// Back to background everywhere, touching only what was painted.
     fn wipe(&mut self) {
         let width = self.width as usize;
-        for (rows, cols) in self.inked.drain(..) {
+        self.glyph_boxes.clear();
+        for Painted {
+            area: (rows, cols), ..
+        } in self.inked.drain(..)
+        {
             for y in rows {
                 self.pixels[y * width + cols.start..y * width + cols.end].fill(0);
             }
@@ -313,7 +330,10 @@ impl Canvas {
             let row = y * self.width as usize;
             self.pixels[row + x0..row + x1].fill(index);
         }
-        self.inked.push((y0..y1.max(y0), x0..x1));
+        self.inked.push(Painted {
+            area: (y0..y1.max(y0), x0..x1),
+            glyphs: 0..0,
+        });
     }
 
     /// Paints `line` with its line box's top at `at`, at `scale` (the
@@ -326,6 +346,7 @@ impl Canvas {
         let mut pen = at.0 as f32;
         let mut previous = None;
         let mut line_box: Option<Inked> = None;
+        let first_glyph = self.glyph_boxes.len();
         for c in line.chars() {
             let id = font.glyph_id(c);
             if let Some(p) = previous {
@@ -349,6 +370,7 @@ impl Canvas {
                     .entry(key)
                     .or_insert_with(|| Coverage::of(face, id, px_scale, f32::from(quarter) / 4.0));
                 if let Some(b) = self.stamp(coverage, (whole as i64, baseline as i64), colour) {
+                    self.glyph_boxes.push(b.clone());
                     line_box = Some(match line_box.take() {
                         None => b,
                         Some(l) => (
@@ -359,8 +381,13 @@ impl Canvas {
                 }
             });
         }
-        // One box a line: the encoder and the wipe go by these boxes.
-        self.inked.extend(line_box);
+        // The wipe goes by the line's box, the encoder by its glyphs'.
+        if let Some(area) = line_box {
+            self.inked.push(Painted {
+                area,
+                glyphs: first_glyph..self.glyph_boxes.len(),
+            });
+        }
     }
 
     /// Puts a glyph's coverage on the canvas, its origin at `(x, y)`;
@@ -411,11 +438,23 @@ impl Canvas {
     /// it: those of every box painted over row `y` or the row above.
     /// Everything else is background on both rows.
     fn changed_spans(&self, y: usize, out: &mut Vec<std::ops::Range<usize>>) {
-        for (rows, cols) in &self.inked {
-            if rows.start <= y && y <= rows.end && !rows.is_empty() && !cols.is_empty() {
-                out.push(cols.clone());
+        let touches = |(rows, cols): &Inked| {
+            rows.start <= y && y <= rows.end && !rows.is_empty() && !cols.is_empty()
+        };
+        for painted in &self.inked {
+            if !touches(&painted.area) {
+                continue;
+            }
+            if painted.glyphs.is_empty() {
+                out.push(painted.area.1.clone());
+            }
+            for glyph in &self.glyph_boxes[painted.glyphs.clone()] {
+                if touches(glyph) {
+                    out.push(glyph.1.clone());
+                }
             }
         }
+        // Nearly sorted already: the band, then glyphs left to right.
         out.sort_unstable_by_key(|cols| cols.start);
         // Merge the overlapping ones, in place.
         let mut kept = 0;
@@ -435,7 +474,11 @@ impl Canvas {
     /// else is background (most of the card): every row `Up`-filtered,
     /// a run of zeros where nothing changed from the row above.
     fn png(&self, key: &str) -> Result<Vec<u8>, ChartError> {
-        let mut bytes = Vec::new();
+        let data = super::sparse_zlib::up_filtered(&self.pixels, self.width as usize, |y, out| {
+            self.changed_spans(y, out)
+        });
+        // The data, and room for the header, palette, key and chunk frames.
+        let mut bytes = Vec::with_capacity(data.len() + 1024);
         let mut encoder = png::Encoder::new(&mut bytes, self.width, self.height);
         encoder
             .add_text_chunk(KEY_WORD.to_string(), key.to_string())
@@ -444,9 +487,6 @@ impl Canvas {
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_palette(Self::palette());
         let mut writer = encoder.write_header().map_err(png_error)?;
-        let data = super::sparse_zlib::up_filtered(&self.pixels, self.width as usize, |y, out| {
-            self.changed_spans(y, out)
-        });
         writer
             .write_chunk(png::chunk::IDAT, &data)
             .map_err(png_error)?;
