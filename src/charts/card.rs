@@ -345,7 +345,6 @@ impl Canvas {
         let baseline = (at.1 as f32 + font.ascent()).round();
         let mut pen = at.0 as f32;
         let mut previous = None;
-        let mut line_box: Option<Inked> = None;
         let first_glyph = self.glyph_boxes.len();
         for c in line.chars() {
             let id = font.glyph_id(c);
@@ -369,24 +368,23 @@ impl Canvas {
                 let coverage = cache
                     .entry(key)
                     .or_insert_with(|| Coverage::of(face, id, px_scale, f32::from(quarter) / 4.0));
-                if let Some(b) = self.stamp(coverage, (whole as i64, baseline as i64), colour) {
-                    self.glyph_boxes.push(b.clone());
-                    line_box = Some(match line_box.take() {
-                        None => b,
-                        Some(l) => (
-                            l.0.start.min(b.0.start)..l.0.end.max(b.0.end),
-                            l.1.start.min(b.1.start)..l.1.end.max(b.1.end),
-                        ),
-                    });
-                }
+                let inked = self.stamp(coverage, (whole as i64, baseline as i64), colour);
+                self.glyph_boxes.extend(inked);
             });
         }
         // The wipe goes by the line's box, the encoder by its glyphs'.
-        if let Some(area) = line_box {
-            self.inked.push(Painted {
-                area,
-                glyphs: first_glyph..self.glyph_boxes.len(),
+        let glyphs = first_glyph..self.glyph_boxes.len();
+        let area = self.glyph_boxes[glyphs.clone()]
+            .iter()
+            .cloned()
+            .reduce(|l, g| {
+                (
+                    l.0.start.min(g.0.start)..l.0.end.max(g.0.end),
+                    l.1.start.min(g.1.start)..l.1.end.max(g.1.end),
+                )
             });
+        if let Some(area) = area {
+            self.inked.push(Painted { area, glyphs });
         }
     }
 

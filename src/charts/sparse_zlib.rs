@@ -5,7 +5,7 @@
 //! not background, and at a thousand campaigns there are two thousand
 //! cards. `png` with its fastest setting (`fdeflate`) filters every row,
 //! checksums every byte and scans every byte for runs of zeros: 0.2 ms a
-//! card, a sixth of a whole build's CPU, spent on bytes known to be zero.
+//! card, a fifth of a whole build's CPU, spent on bytes known to be zero.
 //! No crate takes "these spans may have changed" as input, and the deflate
 //! format makes it cheap to say: a run of zeros is one back-reference of
 //! distance 1 per 258 bytes, and Adler-32 of `n` zeros is `b += n · a`.
@@ -38,7 +38,8 @@ pub(super) fn up_filtered(
     mut spans: impl FnMut(usize, &mut Vec<Range<usize>>),
 ) -> Vec<u8> {
     let height = pixels.len().checked_div(width).unwrap_or(0);
-    // A card's stream is about a fortieth of its pixels.
+    // A card's stream is about a fortieth of its pixels: room for a
+    // thirty-second grows the buffer once at most.
     let mut out = Deflate::new(pixels.len() / 32 + 1024);
     let blank = vec![0; width];
     let mut diff = vec![0; width];
