@@ -5,6 +5,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// jemalloc instead of the system's malloc: a build allocates and frees
+/// millions of small strings on every core at once, which glibc's malloc
+/// serves slowly (docs/PERFORMANCE.md, sixth round).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = match impact::cli::Cli::try_parse() {
         Ok(cli) => cli,

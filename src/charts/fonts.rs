@@ -26,10 +26,8 @@ pub struct Fonts {
     key: String,
     /// The font's own family name, named first in the SVG `font-family`.
     family: String,
-    /// The regular and bold font files (bold is the regular one when the
-    /// theme has none).
-    faces: [&'static [u8]; 2],
-    /// The same faces, parsed once, for measuring text.
+    /// The regular and bold faces (bold is the regular one when the theme
+    /// has none), parsed once, for measuring text and drawing cards.
     parsed: [ab_glyph::FontRef<'static>; 2],
     /// Their advance widths, looked up once.
     metrics: [Metrics; 2],
@@ -120,7 +118,6 @@ impl Fonts {
             return Ok(Fonts {
                 key: r.key.clone(),
                 family,
-                faces,
                 metrics: [Metrics::of(&parsed[0]), Metrics::of(&parsed[1])],
                 parsed,
                 digest: r.digest,
@@ -151,7 +148,6 @@ impl Fonts {
         Ok(Fonts {
             key,
             family,
-            faces,
             metrics: [Metrics::of(&parsed[0]), Metrics::of(&parsed[1])],
             parsed,
             digest,
@@ -226,7 +222,7 @@ impl Fonts {
             };
             units += advance;
             if let Some(p) = prev {
-                units += face.kern_unscaled(p, glyph);
+                units += kerning(face, p, glyph);
             }
             prev = Some(glyph);
         }
@@ -234,10 +230,10 @@ impl Fonts {
         f64::from(((units * scale) as i32).unsigned_abs())
     }
 
-    /// The font file of the regular or bold face (the social card
-    /// rasterises glyphs from it directly).
-    pub(crate) fn face(&self, bold: bool) -> &'static [u8] {
-        self.faces[usize::from(bold)]
+    /// The regular and bold faces, parsed (the social card rasterises
+    /// glyphs from them directly).
+    pub(crate) fn parsed(&self) -> &[ab_glyph::FontRef<'static>; 2] {
+        &self.parsed
     }
 
     /// `text` broken into lines no wider than `max` at `px` pixels: at
@@ -318,6 +314,41 @@ impl Fonts {
     }
 }
 
+/// The kerning between two glyphs of `face`, in font units, through a
+/// small cache per thread: the font's table is searched for every pair of
+/// letters each time a label or a card's line is measured or drawn, and a
+/// site's labels repeat the same few hundred pairs.
+pub(crate) fn kerning(
+    face: &ab_glyph::FontRef<'static>,
+    first: ab_glyph::GlyphId,
+    second: ab_glyph::GlyphId,
+) -> f32 {
+    use ab_glyph::Font;
+    /// Slots of the cache; each holds one pair, the last one that fell in it.
+    const SLOTS: usize = 4096;
+    type Slot = (usize, u16, u16, f32);
+    thread_local! {
+        static PAIRS: std::cell::RefCell<Vec<Slot>> =
+            std::cell::RefCell::new(vec![(0, 0, 0, 0.0); SLOTS]);
+    }
+    // A face is known by the address of its bytes, which are never freed.
+    let key = (face.font_data().as_ptr() as usize, first.0, second.0);
+    let mix = (u32::from(first.0).wrapping_mul(0x9E37_79B1))
+        ^ (u32::from(second.0).wrapping_mul(0x85EB_CA6B))
+        ^ (key.0 as u32 >> 4);
+    let slot = (mix >> 20) as usize % SLOTS;
+    PAIRS.with(|pairs| {
+        let mut pairs = pairs.borrow_mut();
+        let (face_at, a, b, units) = pairs[slot];
+        if (face_at, a, b) == key {
+            return units;
+        }
+        let units = face.kern_unscaled(first, second);
+        pairs[slot] = (key.0, key.1, key.2, units);
+        units
+    })
+}
+
 /// `text` with characters XML cannot carry (and tabs and carriage returns)
 /// turned into spaces, so any label gives a well-formed SVG.
 pub(crate) fn clean_text(text: &str) -> String {
@@ -336,6 +367,35 @@ pub(crate) fn clean_text(text: &str) -> String {
 mod tests {
     use super::super::testing::fonts;
     use super::*;
+
+    /// The cache gives the font's own kerning for every pair, also when
+    /// pairs of both faces share its slots and push each other out.
+    #[test]
+    fn kerning_through_the_cache_is_the_fonts() {
+        use ab_glyph::Font;
+        let fonts = fonts();
+        let text = "AVATAR Tą, kurį „Vyt“ ėjo: WAVE To. LT-Yo, P.A. ąčęėįšųūž";
+        let glyphs: Vec<ab_glyph::GlyphId> = text
+            .chars()
+            .map(|c| fonts.parsed()[0].glyph_id(c))
+            .collect();
+        let mut kerned = 0;
+        for _ in 0..2 {
+            for face in fonts.parsed() {
+                for &a in &glyphs {
+                    for &b in &glyphs {
+                        let own = face.kern_unscaled(a, b);
+                        assert_eq!(kerning(face, a, b), own, "{a:?} {b:?}");
+                        kerned += usize::from(own != 0.0);
+                    }
+                }
+            }
+        }
+        assert!(
+            kerned > 100,
+            "only {kerned} kerned pairs: the test tests little"
+        );
+    }
 
     #[test]
     fn family_name_is_read_from_the_font() {
