@@ -129,6 +129,28 @@ fn link_leading_out_of_the_site_is_refused() {
     );
 }
 
+/// The campaigns folder itself a link out of the site: its files are plain
+/// files in plain folders, but their real place is outside the root (the
+/// loader checks a folder's real path once for all its files).
+#[cfg(unix)]
+#[test]
+fn campaigns_folder_linked_from_outside_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("campaigns");
+    check_case(
+        "campaigns-link-out",
+        &[
+            "content/campaigns/winter-shelter/campaign.yaml".into(),
+            "points outside the site root".into(),
+        ],
+        |root| {
+            let campaigns = root.join("content/campaigns");
+            fs::rename(&campaigns, &target).unwrap();
+            std::os::unix::fs::symlink(&target, &campaigns).unwrap();
+        },
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn link_loop_is_reported() {

@@ -23,12 +23,67 @@ pub struct Reader {
     /// Problems found while reading.
     pub diags: Diagnostics,
     /// Files read ahead on every core (see [`Reader::prefetch`]), each
-    /// taken once by [`Reader::read_bytes`].
+    /// taken once by [`Reader::read_bytes`] or [`Reader::read_text`].
     prefetched: HashMap<PathBuf, Fetched>,
+    /// Folders listed ahead: their entries as [`Reader::list_dir`] gives
+    /// them, each with its kind as the folder tells it (no link followed).
+    listed: HashMap<PathBuf, Listing>,
+    /// The real paths of the folders listed ahead.
+    canonical: HashMap<PathBuf, PathBuf>,
 }
 
-/// A file's bytes, or why they cannot be used: the message and the help.
-type Fetched = Result<Vec<u8>, (String, &'static str)>;
+/// A file's contents (text when they are UTF-8, checked on the core that
+/// read them), or why they cannot be used: the message and the help.
+type Fetched = Result<Contents, (String, &'static str)>;
+
+/// What a file held.
+enum Contents {
+    /// Valid UTF-8.
+    Text(String),
+    /// Anything else.
+    Bytes(Vec<u8>),
+}
+
+impl Contents {
+    fn of(bytes: Vec<u8>) -> Contents {
+        match String::from_utf8(bytes) {
+            Ok(text) => Contents::Text(text),
+            Err(e) => Contents::Bytes(e.into_bytes()),
+        }
+    }
+
+    fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Contents::Text(text) => text.into_bytes(),
+            Contents::Bytes(bytes) => bytes,
+        }
+    }
+}
+
+/// A folder's entries and their kinds, sorted by path.
+type Listing = Vec<(PathBuf, Kind)>;
+
+/// An entry of a folder, as the folder's listing tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    File,
+    Dir,
+    /// A link (followed only where [`Reader::fetch`] checks where it leads).
+    Link,
+    /// Anything else (a socket, a device, or a kind the listing did not say).
+    Other,
+}
+
+impl Kind {
+    fn of(entry: &fs::DirEntry) -> Kind {
+        match entry.file_type() {
+            Ok(t) if t.is_symlink() => Kind::Link,
+            Ok(t) if t.is_dir() => Kind::Dir,
+            Ok(t) if t.is_file() => Kind::File,
+            _ => Kind::Other,
+        }
+    }
+}
 
 const HELP_OUTSIDE: &str =
     "keep every file of the site inside its folder; copy the file in instead of linking to it";
@@ -45,6 +100,8 @@ impl Reader {
             sources: SourceMap::default(),
             diags: Diagnostics::default(),
             prefetched: HashMap::new(),
+            listed: HashMap::new(),
+            canonical: HashMap::new(),
         })
     }
 
@@ -67,31 +124,71 @@ impl Reader {
         None
     }
 
-    /// Reads `paths` ahead, on every core: thousands of small files read
-    /// one after the other (each with its checks) kept a core idle. What
-    /// they hold, or why they cannot be read, is reported when
-    /// [`Reader::read_bytes`] asks for them, in the loader's order, so file
-    /// ids and messages are the same as without reading ahead.
-    pub fn prefetch(&mut self, paths: Vec<PathBuf>) {
+    /// Lists `dirs` and the folders in them, and reads the files of those
+    /// folders that `wanted` picks, ahead and on every core: thousands of
+    /// small files read one after the other (each with its checks) kept a
+    /// core idle. The listings answer [`Reader::list_dir`],
+    /// [`Reader::is_real_dir`] and [`Reader::is_listed`] later without
+    /// asking the disk again. What the files hold, or why they cannot be
+    /// read, is reported when [`Reader::read_bytes`] asks for them, in the
+    /// loader's order, so file ids and messages are the same as without
+    /// reading ahead.
+    pub fn prefetch(&mut self, dirs: &[PathBuf], wanted: impl Fn(&Path) -> bool + Sync) {
         use rayon::prelude::*;
-        let fetched: Vec<(PathBuf, Fetched)> = paths
+        for dir in dirs {
+            if let Some(entries) = list(dir) {
+                self.listed.insert(dir.clone(), entries);
+            }
+        }
+        // Folders reached without a link; links are left to the loader,
+        // which reports them.
+        let folders: Vec<&PathBuf> = self
+            .listed
+            .values()
+            .flatten()
+            .filter(|(_, kind)| *kind == Kind::Dir)
+            .map(|(path, _)| path)
+            .collect();
+        let listed: Vec<(PathBuf, Option<Listing>, Option<PathBuf>)> = folders
             .into_par_iter()
-            .map(|path| {
-                let fetched = self.fetch(&path);
-                (path, fetched)
-            })
+            .map(|folder| (folder.clone(), list(folder), folder.canonicalize().ok()))
+            .collect();
+        for (folder, entries, real) in listed {
+            if let Some(entries) = entries {
+                self.listed.insert(folder.clone(), entries);
+            }
+            if let Some(real) = real {
+                self.canonical.insert(folder, real);
+            }
+        }
+        let files: Vec<&PathBuf> = self
+            .listed
+            .iter()
+            .filter(|(dir, _)| !dirs.contains(dir))
+            .flat_map(|(_, entries)| entries)
+            .filter(|(path, kind)| *kind != Kind::Dir && wanted(path))
+            .map(|(path, _)| path)
+            .collect();
+        let fetched: Vec<(PathBuf, Fetched)> = files
+            .into_par_iter()
+            .map(|path| (path.clone(), self.fetch(path)))
             .collect();
         self.prefetched.extend(fetched);
     }
 
     /// Reads a file's bytes after checking it stays inside the root.
     pub fn read_bytes(&mut self, path: &Path) -> Option<Vec<u8>> {
+        self.take(path).map(Contents::into_bytes)
+    }
+
+    /// A file's contents, read ahead or now; failures are reported.
+    fn take(&mut self, path: &Path) -> Option<Contents> {
         let fetched = match self.prefetched.remove(path) {
             Some(fetched) => fetched,
             None => self.fetch(path),
         };
         match fetched {
-            Ok(bytes) => Some(bytes),
+            Ok(contents) => Some(contents),
             Err((message, help)) => {
                 self.fail(path, message, help);
                 None
@@ -99,33 +196,72 @@ impl Reader {
         }
     }
 
-    /// A file's bytes, if it stays inside the root and is not too large.
+    /// What the listing of `path`'s folder says of it: `Some(None)` when
+    /// the folder was listed ahead without it, `None` when the folder was
+    /// not listed ahead.
+    fn listed_kind(&self, path: &Path) -> Option<Option<Kind>> {
+        let entries = self.listed.get(path.parent()?)?;
+        Some(
+            entries
+                .binary_search_by(|(p, _)| p.as_path().cmp(path))
+                .ok()
+                .map(|i| entries[i].1),
+        )
+    }
+
+    /// Whether `path` is there, as a file, a folder or a link (which need
+    /// not lead anywhere): `symlink_metadata` succeeding, answered from
+    /// the listings read ahead where there is one.
+    pub fn is_listed(&self, path: &Path) -> bool {
+        match self.listed_kind(path) {
+            Some(kind) => kind.is_some(),
+            None => fs::symlink_metadata(path).is_ok(),
+        }
+    }
+
+    /// Whether `path` leads to something (`Path::exists`, which follows
+    /// links), answered from the listings read ahead where there is one.
+    pub fn exists(&self, path: &Path) -> bool {
+        match self.listed_kind(path) {
+            Some(None) => false,
+            Some(Some(Kind::File | Kind::Dir)) => true,
+            _ => path.exists(),
+        }
+    }
+
+    /// A file's contents, if it stays inside the root and is not too large.
     fn fetch(&self, path: &Path) -> Fetched {
         let name = self.name(path);
         self.check_inside_root(path)
             .map_err(|msg| (msg, HELP_OUTSIDE))?;
-        match fs::metadata(path) {
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
-                return Err((
-                    format!(
-                        "{name} is too large ({} MB; the limit is {} MB)",
-                        m.len() / 1_000_000,
-                        MAX_FILE_BYTES / 1_000_000
-                    ),
-                    HELP_TOO_LARGE,
-                ))
-            }
-            Ok(_) => {}
-            Err(e) => return Err((format!("failed to read {name} ({e})"), HELP_UNREADABLE)),
+        let unreadable =
+            |e: std::io::Error| (format!("failed to read {name} ({e})"), HELP_UNREADABLE);
+        let mut file = fs::File::open(path).map_err(unreadable)?;
+        let len = file.metadata().map_err(unreadable)?.len();
+        if len > MAX_FILE_BYTES {
+            return Err((
+                format!(
+                    "{name} is too large ({} MB; the limit is {} MB)",
+                    len / 1_000_000,
+                    MAX_FILE_BYTES / 1_000_000
+                ),
+                HELP_TOO_LARGE,
+            ));
         }
-        fs::read(path).map_err(|e| (format!("failed to read {name} ({e})"), HELP_UNREADABLE))
+        let mut bytes = Vec::with_capacity(len as usize);
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+        Ok(Contents::of(bytes))
     }
 
     /// Reads a UTF-8 text file and adds it to the source map.
     pub fn read_text(&mut self, path: &Path) -> Option<(FileId, String)> {
-        let bytes = self.read_bytes(path)?;
+        let contents = self.take(path)?;
         let name = self.name(path);
-        match String::from_utf8(bytes) {
+        let text = match contents {
+            Contents::Text(text) => Ok(text),
+            Contents::Bytes(bytes) => String::from_utf8(bytes),
+        };
+        match text {
             Ok(mut text) => {
                 if text.starts_with('\u{feff}') {
                     text.remove(0);
@@ -160,6 +296,17 @@ impl Reader {
     /// followed (a loop, a dangling link).
     fn check_inside_root(&self, path: &Path) -> Result<(), String> {
         let name = self.name(path);
+        // A file, not a link, in a folder whose real path is known is where
+        // that folder is: one lookup of the folder instead of one per file.
+        if let (Some(Some(Kind::File)), Some(real)) = (
+            self.listed_kind(path),
+            path.parent().and_then(|dir| self.canonical.get(dir)),
+        ) {
+            return match real.starts_with(&self.canonical_root) {
+                true => Ok(()),
+                false => Err(format!("{name} points outside the site root")),
+            };
+        }
         match path.canonicalize() {
             Ok(real) if real.starts_with(&self.canonical_root) => Ok(()),
             Ok(_) => Err(format!("{name} points outside the site root")),
@@ -170,25 +317,24 @@ impl Reader {
     /// The entries of `dir`, sorted by name, skipping hidden ones. Links to
     /// folders are reported, not followed.
     pub fn list_dir(&mut self, dir: &Path) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        let entries = match fs::read_dir(dir) {
-            Ok(e) => e,
-            Err(_) => return out,
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            out.push(entry.path());
+        match self.listed.get(dir) {
+            Some(entries) => entries.iter().map(|(path, _)| path.clone()).collect(),
+            None => list(dir)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(path, _)| path)
+                .collect(),
         }
-        out.sort();
-        out
     }
 
     /// Whether `path` is a folder reached without a link; links to folders
     /// are reported once here.
     pub fn is_real_dir(&mut self, path: &Path) -> bool {
+        match self.listed_kind(path) {
+            Some(Some(Kind::Dir)) => return true,
+            Some(None | Some(Kind::File)) => return false,
+            Some(Some(Kind::Link | Kind::Other)) | None => {}
+        }
         match fs::symlink_metadata(path) {
             Ok(m) if m.file_type().is_symlink() => {
                 if path.is_dir() || path.canonicalize().is_err() {
@@ -207,4 +353,17 @@ impl Reader {
             Err(_) => false,
         }
     }
+}
+
+/// The entries of `dir` with their kinds, sorted by path, hidden names
+/// skipped; `None` when it cannot be listed.
+fn list(dir: &Path) -> Option<Listing> {
+    let mut out: Listing = fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .map(|entry| (entry.path(), Kind::of(&entry)))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(out)
 }

@@ -77,7 +77,11 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         .map(|c| c.languages.clone())
         .unwrap_or_default();
 
-    r.prefetch(content_files(&root.join("content")));
+    let content = root.join("content");
+    r.prefetch(
+        &[content.join("reports"), content.join("campaigns")],
+        read_ahead,
+    );
     let (campaigns, unreadable_campaigns) =
         load_campaigns(r, &root.join("content/campaigns"), &langs);
     let reports = load_reports(r, &root.join("content/reports"), &langs);
@@ -99,35 +103,16 @@ fn load_with(r: &mut Reader) -> Option<Site> {
     })
 }
 
-/// The files of the report and campaign folders that the loader reads
-/// (YAML, Markdown, media), to read ahead on every core. Nothing is
-/// reported here: the loader reports what it finds as it asks for them.
-fn content_files(content: &Path) -> Vec<std::path::PathBuf> {
-    // Hidden names are skipped, as the loader skips them.
-    let entries = |dir: &Path| -> Vec<std::path::PathBuf> {
-        std::fs::read_dir(dir)
-            .map(|e| {
-                e.filter_map(Result::ok)
-                    .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-                    .map(|e| e.path())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let wanted = |path: &Path| {
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        ext == "yaml" || ext == "md" || MEDIA_EXTENSIONS.contains(&ext.as_str())
-    };
-    ["reports", "campaigns"]
-        .iter()
-        .flat_map(|kind| entries(&content.join(kind)))
-        .filter(|folder| std::fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir()))
-        .flat_map(|folder| entries(&folder))
-        .filter(|path| wanted(path))
-        .collect()
+/// Whether the loader reads `path` when it finds it in a report or
+/// campaign folder (YAML, Markdown, media): those are read ahead on every
+/// core. Nothing is reported here: the loader reports what it finds as it
+/// asks for them.
+fn read_ahead(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    ext == "yaml" || ext == "md" || MEDIA_EXTENSIONS.contains(&ext.as_str())
 }
 
 /// Media files in report and campaign folders, by path from the root.
@@ -262,7 +247,7 @@ fn read_campaign(
     langs: &[Lang],
 ) -> Option<CampaignTexts> {
     let yaml_path = path.join("campaign.yaml");
-    if !yaml_path.exists() {
+    if !r.exists(&yaml_path) {
         let id = r.sources.add(r.name(path), String::new());
         r.diags.push(
             Diagnostic::error(Span::file(id), format!("campaign folder `{slug}` has no campaign.yaml"))
@@ -331,7 +316,7 @@ fn load_reports(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Report> {
     let mut out = Vec::new();
     for (slug, path) in slug_dirs(r, dir, "report") {
         let yaml_path = path.join("report.yaml");
-        if !yaml_path.exists() {
+        if !r.exists(&yaml_path) {
             let id = r.sources.add(r.name(&path), String::new());
             r.diags.push(
                 Diagnostic::error(Span::file(id), format!("report folder `{slug}` has no report.yaml"))
@@ -371,7 +356,7 @@ fn read_docs(
     let mut texts = Vec::new();
     for lang in langs {
         let path = dir.join(format!("{stem}.{lang}.md"));
-        if path.exists() || std::fs::symlink_metadata(&path).is_ok() {
+        if r.is_listed(&path) {
             if let Some((id, text)) = r.read_text(&path) {
                 texts.push((lang.clone(), id, text));
             }
