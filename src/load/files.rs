@@ -231,17 +231,19 @@ impl Reader {
 
     /// A file's contents, if it stays inside the root and is not too large.
     fn fetch(&self, path: &Path) -> Fetched {
-        let name = self.name(path);
         self.check_inside_root(path)
             .map_err(|msg| (msg, HELP_OUTSIDE))?;
+        // Names are made for messages only: this runs for every file.
+        let name = || self.name(path);
         let unreadable =
-            |e: std::io::Error| (format!("failed to read {name} ({e})"), HELP_UNREADABLE);
+            |e: std::io::Error| (format!("failed to read {} ({e})", name()), HELP_UNREADABLE);
         let mut file = fs::File::open(path).map_err(unreadable)?;
         let len = file.metadata().map_err(unreadable)?.len();
         if len > MAX_FILE_BYTES {
             return Err((
                 format!(
-                    "{name} is too large ({} MB; the limit is {} MB)",
+                    "{} is too large ({} MB; the limit is {} MB)",
+                    name(),
                     len / 1_000_000,
                     MAX_FILE_BYTES / 1_000_000
                 ),
@@ -295,22 +297,21 @@ impl Reader {
     /// Fails when `path` is a link that leads outside the root or cannot be
     /// followed (a loop, a dangling link).
     fn check_inside_root(&self, path: &Path) -> Result<(), String> {
-        let name = self.name(path);
         // A file, not a link, in a folder whose real path is known is where
         // that folder is: one lookup of the folder instead of one per file.
-        if let (Some(Some(Kind::File)), Some(real)) = (
+        let inside = match (
             self.listed_kind(path),
             path.parent().and_then(|dir| self.canonical.get(dir)),
         ) {
-            return match real.starts_with(&self.canonical_root) {
-                true => Ok(()),
-                false => Err(format!("{name} points outside the site root")),
-            };
-        }
-        match path.canonicalize() {
-            Ok(real) if real.starts_with(&self.canonical_root) => Ok(()),
-            Ok(_) => Err(format!("{name} points outside the site root")),
-            Err(e) => Err(format!("{name} cannot be followed ({e})")),
+            (Some(Some(Kind::File)), Some(folder)) => folder.starts_with(&self.canonical_root),
+            _ => match path.canonicalize() {
+                Ok(real) => real.starts_with(&self.canonical_root),
+                Err(e) => return Err(format!("{} cannot be followed ({e})", self.name(path))),
+            },
+        };
+        match inside {
+            true => Ok(()),
+            false => Err(format!("{} points outside the site root", self.name(path))),
         }
     }
 

@@ -108,11 +108,15 @@ fn load_with(r: &mut Reader) -> Option<Site> {
 /// core. Nothing is reported here: the loader reports what it finds as it
 /// asks for them.
 fn read_ahead(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let ext = extension(path);
     ext == "yaml" || ext == "md" || MEDIA_EXTENSIONS.contains(&ext.as_str())
+}
+
+/// `path`'s extension in lowercase (`PNG` and `png` are one kind of file).
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 /// Media files in report and campaign folders, by path from the root.
@@ -124,11 +128,7 @@ fn load_media(r: &mut Reader, content: &Path) -> BTreeMap<String, Vec<u8>> {
                 continue;
             }
             for path in r.list_dir(&folder) {
-                let ext = path
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_lowercase())
-                    .unwrap_or_default();
-                if MEDIA_EXTENSIONS.contains(&ext.as_str()) {
+                if MEDIA_EXTENSIONS.contains(&extension(&path).as_str()) {
                     if let Some(bytes) = r.read_bytes(&path) {
                         media.insert(r.name(&path), bytes);
                     }
