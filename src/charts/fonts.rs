@@ -336,7 +336,8 @@ pub(crate) fn kerning(
     let mix = (u32::from(first.0).wrapping_mul(0x9E37_79B1))
         ^ (u32::from(second.0).wrapping_mul(0x85EB_CA6B))
         ^ (key.0 as u32 >> 4);
-    let slot = (mix >> 20) as usize % SLOTS;
+    // The top bits of the mix, as many as number the slots.
+    let slot = (mix >> (32 - SLOTS.trailing_zeros())) as usize;
     PAIRS.with(|pairs| {
         let mut pairs = pairs.borrow_mut();
         let (face_at, a, b, units) = pairs[slot];
