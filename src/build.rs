@@ -183,8 +183,8 @@ fn run_keeping(
     clock.start(Stage::Render);
     let had_errors = diags.has_errors();
     let staging = if opts.write && !had_errors {
-        match publish::check_out_dir(&opts.root, &opts.out)
-            .and_then(|_| publish::Staging::new(&opts.out))
+        match publish::OutDir::resolve(&opts.root, &opts.out)
+            .and_then(|out| publish::Staging::new(&out).map(|staging| (out, staging)))
         {
             Ok(staging) => Some(staging),
             Err(e) => {
@@ -200,7 +200,7 @@ fn run_keeping(
         None
     };
     let write = |file: &OutputFile| match &staging {
-        Some(staging) => staging.write(file).map_err(|e| e.to_string()),
+        Some((_, staging)) => staging.write(file).map_err(|e| e.to_string()),
         None => Ok(()),
     };
     let stopped = AtomicBool::new(false);
@@ -213,8 +213,8 @@ fn run_keeping(
         Renderer::new(&site, &sources, l10n.clone(), site_opts).and_then(|mut renderer| {
             // Cards the last build drew are taken from its output where they
             // are the ones this build would draw.
-            if staging.is_some() {
-                renderer.reuse_cards_from(&opts.out);
+            if let Some((out, _)) = &staging {
+                renderer.reuse_cards_from(out.path());
             }
             let paths = renderer.render(&site, &sources, Pages::All, &sink)?;
             Ok((renderer, paths))
@@ -235,7 +235,7 @@ fn run_keeping(
             None,
         );
     }
-    let Some(staging) = staging else {
+    let Some((_, staging)) = staging else {
         return (clock.outcome(sources, diags, paths, languages, false), None);
     };
     clock.start(Stage::Publish);

@@ -36,57 +36,171 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PublishError + '_ {
     }
 }
 
-/// Files that mark a folder as impact's output (so we never replace a
-/// folder of someone's documents given by mistake as `--out`).
-const MARKERS: &[&str] = &["sitemap.xml", "404.html"];
+/// The file every build writes at the top of its output, so that a later
+/// build knows the folder is impact's to replace. Its one line names the
+/// format, so a future change of layout can be told apart.
+pub const MARKER: &str = ".impact-output";
+/// What [`MARKER`] holds.
+const MARKER_TEXT: &str = "impact-output 1\n";
 
-/// Checks that `out` may be replaced: not the site root or above it, not
-/// one of its source folders, and either absent, empty or a previous build.
-pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), PublishError> {
-    let refuse = |why: &str| PublishError::Refused {
-        path: out.to_path_buf(),
-        why: why.to_string(),
-    };
-    let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let out_abs = absolute(out);
-    if root_abs.starts_with(&out_abs) {
-        return Err(refuse(
-            "it contains the site's own files; use a folder such as output/",
-        ));
-    }
-    for src in ["content", "locales", "themes"] {
-        if out_abs.starts_with(root_abs.join(src)) {
-            return Err(refuse(
-                "it is inside the site's sources; use a folder such as output/",
-            ));
-        }
-    }
-    if out_abs.is_dir() {
-        let mut entries = fs::read_dir(&out_abs).map_err(io(out))?;
-        let empty = entries.next().is_none();
-        let ours = MARKERS.iter().all(|m| out_abs.join(m).is_file());
-        if !empty && !ours {
-            return Err(refuse(
-                "it is not empty and was not written by impact; delete it or choose another --out",
-            ));
-        }
-    } else if out_abs.exists() {
-        return Err(refuse("it is a file, not a folder"));
-    }
-    Ok(())
+/// Top-level names an impact build wrote before it wrote [`MARKER`]: a
+/// folder holding only these (and the two files every such build wrote)
+/// is taken for an old build and gets the marker.
+const OLD_FILES: &[&str] = &["index.html", "404.html", "sitemap.xml"];
+
+/// The output folder, resolved to where it really is and judged there: the
+/// path that is checked is the path that is written and swapped, so no `..`
+/// or link can make the check look at one folder and the build replace
+/// another.
+#[derive(Debug, Clone)]
+pub struct OutDir {
+    /// The site root's real path.
+    root: PathBuf,
+    /// The output folder: absolute, without `.`, `..` or links.
+    path: PathBuf,
 }
 
-fn absolute(p: &Path) -> PathBuf {
-    if let Ok(c) = p.canonicalize() {
-        return c;
+impl OutDir {
+    /// Resolves `out` (relative to the working folder) and checks that a
+    /// build may replace it: not the site root or above it, not inside the
+    /// site's sources or a hidden folder of the site, and either absent,
+    /// empty, holding only `.gitkeep`, or a previous build.
+    pub fn resolve(root: &Path, out: &Path) -> Result<OutDir, PublishError> {
+        let refused = |why: String| PublishError::Refused {
+            path: out.to_path_buf(),
+            why,
+        };
+        let root = root.canonicalize().map_err(io(root))?;
+        let path =
+            resolve_path(out).map_err(|e| refused(format!("its place cannot be found ({e})")))?;
+        let dir = OutDir { root, path };
+        dir.judge().map_err(|why| refused(why.to_string()))?;
+        Ok(dir)
     }
-    // Not there yet: resolve its parent.
-    match (p.parent(), p.file_name()) {
-        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolute(parent).join(name),
-        _ => std::env::current_dir()
-            .map(|d| d.join(p))
-            .unwrap_or_else(|_| p.to_path_buf()),
+
+    /// Where the site goes.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
+
+    /// Why the folder must not be replaced, if it must not.
+    fn judge(&self) -> Result<(), &'static str> {
+        let (root, out) = (&self.root, &self.path);
+        if root.starts_with(out) {
+            return Err("it contains the site's own files; use a folder such as output/");
+        }
+        if let Ok(inside) = out.strip_prefix(root) {
+            let first = inside.components().next();
+            let source = ["content", "locales", "themes"]
+                .iter()
+                .any(|src| first.is_some_and(|c| c.as_os_str() == *src));
+            if source {
+                return Err("it is inside the site's sources; use a folder such as output/");
+            }
+            let hidden = inside
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+            if hidden {
+                return Err(
+                    "it is inside a hidden folder of the site; use a folder such as output/",
+                );
+            }
+        }
+        match fs::symlink_metadata(out) {
+            Err(_) => Ok(()),
+            Ok(m) if m.is_dir() => match previous_build(out) {
+                true => Ok(()),
+                false => Err(
+                    "it holds files impact did not write, and a build replaces the whole folder; \
+                     choose a new or empty folder with --out (or move those files away)",
+                ),
+            },
+            Ok(_) => Err("it is a file, not a folder; choose a folder with --out"),
+        }
+    }
+}
+
+/// `p` made absolute and resolved as the system will resolve it once the
+/// missing folders on the way are made: every part that exists is replaced
+/// by its real path (links followed), and a `..` after a part that does
+/// not exist removes that part.
+fn resolve_path(p: &Path) -> std::io::Result<PathBuf> {
+    use std::path::Component;
+    let abs = match p.is_absolute() {
+        true => p.to_path_buf(),
+        false => std::env::current_dir()?.join(p),
+    };
+    let mut resolved = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            Component::Prefix(_) | Component::RootDir => resolved.push(part.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => {
+                resolved.push(name);
+                match fs::symlink_metadata(&resolved) {
+                    Ok(_) => resolved = resolved.canonicalize()?,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+    Ok(resolved)
+}
+
+/// Whether the folder `dir` may be replaced by a build: it is empty, holds
+/// only `.gitkeep`, carries impact's [`MARKER`], or is an output written by
+/// an impact from before the marker (its two signature files and nothing
+/// at the top that impact does not write).
+fn previous_build(dir: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    let names: Vec<(String, bool)> = entries
+        .flatten()
+        .map(|e| {
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            (e.file_name().to_string_lossy().into_owned(), is_dir)
+        })
+        .collect();
+    if names.iter().all(|(name, _)| name == ".gitkeep") {
+        return true;
+    }
+    if marked(dir) {
+        return true;
+    }
+    let signed = ["sitemap.xml", "404.html"]
+        .iter()
+        .all(|f| names.iter().any(|(name, is_dir)| name == f && !is_dir));
+    signed
+        && names.iter().all(|(name, is_dir)| match is_dir {
+            true => name == "assets" || is_language_folder(name),
+            false => OLD_FILES.contains(&name.as_str()),
+        })
+}
+
+/// Whether `dir` holds impact's marker file (a regular file, not a link).
+fn marked(dir: &Path) -> bool {
+    let path = dir.join(MARKER);
+    if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = [0u8; 32];
+    let n = fs::File::open(&path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    head[..n].starts_with(b"impact-output ")
+}
+
+/// A folder an old build made for a language: `en`, `lt`, `pt-br`.
+fn is_language_folder(name: &str) -> bool {
+    let (lang, region) = name.split_once('-').unwrap_or((name, ""));
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && region.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// A new site being written beside `out`, file by file as the build makes
@@ -104,7 +218,7 @@ fn absolute(p: &Path) -> PathBuf {
 /// stale and are removed. Dropping a staging without committing it (a
 /// build that found errors) removes it and leaves `out` untouched.
 pub struct Staging {
-    out: PathBuf,
+    out: OutDir,
     /// Removed when dropped, unless committed.
     dir: tempfile::TempDir,
     /// Released after `dir` is removed (fields drop in order).
@@ -113,7 +227,8 @@ pub struct Staging {
 
 impl Staging {
     /// Starts a new tree for `out`, first undoing what a killed build left.
-    pub fn new(out: &Path) -> Result<Staging, PublishError> {
+    pub fn new(out_dir: &OutDir) -> Result<Staging, PublishError> {
+        let out = out_dir.path();
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -132,8 +247,10 @@ impl Staging {
             .prefix(&format!("{}{STAGING}", hidden(&name)))
             .tempdir_in(&parent)
             .map_err(io(&parent))?;
+        let marker = dir.path().join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
         Ok(Staging {
-            out: out.to_path_buf(),
+            out: out_dir.clone(),
             dir,
             _lock: lock,
         })
@@ -153,8 +270,14 @@ impl Staging {
     pub fn commit(self) -> Result<(), PublishError> {
         // The lock is held until this function returns.
         let Staging { out, dir, _lock } = self;
+        // Judged again just before the swap: the folder may have changed
+        // while the site was being built.
+        out.judge().map_err(|why| PublishError::Refused {
+            path: out.path().to_path_buf(),
+            why: why.to_string(),
+        })?;
         let staged = dir.keep();
-        if let Err(e) = swap_in(&staged, &out) {
+        if let Err(e) = swap_in(&staged, out.path()) {
             let _ = fs::remove_dir_all(&staged);
             return Err(e);
         }
@@ -361,7 +484,7 @@ mod tests {
 
     /// Writes `files` as one whole new site at `out`.
     fn publish(files: &[OutputFile], out: &Path) -> Result<(), PublishError> {
-        let staging = Staging::new(out)?;
+        let staging = Staging::new(&test_out(out))?;
         for f in files {
             staging.write(f)?;
         }
@@ -375,7 +498,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
         publish(&[file("index.html", "old")], &out).unwrap();
-        let staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(&test_out(&out)).unwrap();
         staging.write(&file("index.html", "half")).unwrap();
         drop(staging);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
@@ -455,18 +578,128 @@ mod tests {
         assert_eq!(names, vec![".other.new-kept", "output"]);
     }
 
-    #[test]
-    fn refuses_foreign_or_enclosing_folders() {
+    /// An [`OutDir`] for `out`, judged against a site somewhere else.
+    fn test_out(out: &Path) -> OutDir {
+        OutDir {
+            root: PathBuf::from("/nonexistent-site-root"),
+            path: resolve_path(out).unwrap(),
+        }
+    }
+
+    /// A site folder with its sources, and a folder of someone's documents
+    /// beside it.
+    fn site_and_victim() -> (tempfile::TempDir, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
         fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_out_dir(&root, &root).is_err());
-        assert!(check_out_dir(&root, dir.path()).is_err());
-        assert!(check_out_dir(&root, &root.join("content/out")).is_err());
-        let docs = root.join("docs");
-        fs::create_dir_all(&docs).unwrap();
-        fs::write(docs.join("thesis.txt"), "precious").unwrap();
-        assert!(check_out_dir(&root, &docs).is_err());
-        assert!(check_out_dir(&root, &root.join("output")).is_ok());
+        let victim = dir.path().join("victim");
+        fs::create_dir_all(&victim).unwrap();
+        fs::write(victim.join("thesis.txt"), "precious").unwrap();
+        (dir, root, victim)
+    }
+
+    #[test]
+    fn refuses_foreign_or_enclosing_folders() {
+        let (dir, root, victim) = site_and_victim();
+        assert!(OutDir::resolve(&root, &root).is_err());
+        assert!(OutDir::resolve(&root, dir.path()).is_err());
+        assert!(OutDir::resolve(&root, &root.join("content/out")).is_err());
+        assert!(OutDir::resolve(&root, &root.join(".git/out")).is_err());
+        assert!(OutDir::resolve(&root, &victim).is_err());
+        assert!(OutDir::resolve(&root, &root.join("output")).is_ok());
+    }
+
+    /// `--out site/missing/../../victim` was made absolute without
+    /// resolving `..` while `missing` did not exist, passed as a new
+    /// folder, and the build replaced `victim/`.
+    #[test]
+    fn out_with_dotdot_through_a_missing_folder_is_judged_where_it_lands() {
+        let (_dir, root, victim) = site_and_victim();
+        let sneaky = root.join("missing/../../victim");
+        let refused = OutDir::resolve(&root, &sneaky).unwrap_err().to_string();
+        assert!(refused.contains("did not write"), "{refused}");
+        assert!(victim.join("thesis.txt").is_file());
+
+        // Inside a site, `missing/../content` is the sources themselves.
+        let content = root.join("missing/../content");
+        let refused = OutDir::resolve(&root, &content).unwrap_err().to_string();
+        assert!(refused.contains("sources"), "{refused}");
+
+        // Where `..` leads to a new folder, that folder is the one written.
+        let fine = OutDir::resolve(&root, &root.join("missing/../public")).unwrap();
+        assert_eq!(fine.path(), root.canonicalize().unwrap().join("public"));
+    }
+
+    /// A folder holding only `sitemap.xml` and `404.html` counted as built
+    /// by impact: a static site with those two files plus `blog/` and
+    /// `CNAME` was replaced, and `blog/` and `CNAME` deleted.
+    #[test]
+    fn folder_with_the_old_signature_and_other_files_is_refused() {
+        let (dir, root, _victim) = site_and_victim();
+        let site = dir.path().join("www");
+        fs::create_dir_all(site.join("blog")).unwrap();
+        for f in ["sitemap.xml", "404.html", "CNAME", "blog/index.html"] {
+            fs::write(site.join(f), "theirs").unwrap();
+        }
+        let refused = OutDir::resolve(&root, &site).unwrap_err().to_string();
+        assert!(refused.contains("--out"), "{refused}");
+
+        // An output an earlier impact wrote is taken, and marked.
+        let old = dir.path().join("old-output");
+        fs::create_dir_all(old.join("en/report")).unwrap();
+        fs::create_dir_all(old.join("assets")).unwrap();
+        for f in [
+            "sitemap.xml",
+            "404.html",
+            "index.html",
+            "en/report/index.html",
+        ] {
+            fs::write(old.join(f), "ours").unwrap();
+        }
+        let out = OutDir::resolve(&root, &old).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.write(&file("index.html", "new")).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::read_to_string(old.join(MARKER)).unwrap(), MARKER_TEXT);
+        assert!(!old.join("en/report/index.html").exists());
+
+        // A marked folder is replaced whatever it holds; an empty one, or
+        // one with only .gitkeep, too.
+        fs::write(old.join("extra.html"), "ours").unwrap();
+        assert!(OutDir::resolve(&root, &old).is_ok());
+        let keep = dir.path().join("keep");
+        fs::create_dir_all(&keep).unwrap();
+        assert!(OutDir::resolve(&root, &keep).is_ok());
+        fs::write(keep.join(".gitkeep"), "").unwrap();
+        assert!(OutDir::resolve(&root, &keep).is_ok());
+        fs::write(keep.join("notes.txt"), "").unwrap();
+        assert!(OutDir::resolve(&root, &keep).is_err());
+    }
+
+    /// The folder is judged again just before the swap: files put there
+    /// while the site was built are not deleted.
+    #[test]
+    fn folder_filled_during_the_build_is_not_replaced() {
+        let (dir, root, _victim) = site_and_victim();
+        let out_path = dir.path().join("fresh");
+        let out = OutDir::resolve(&root, &out_path).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.write(&file("index.html", "new")).unwrap();
+        fs::create_dir_all(&out_path).unwrap();
+        fs::write(out_path.join("report.docx"), "precious").unwrap();
+        assert!(staging.commit().is_err());
+        assert!(out_path.join("report.docx").is_file());
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 3, "staging folder left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn out_through_a_link_is_judged_at_the_link_target() {
+        let (dir, root, victim) = site_and_victim();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        assert!(OutDir::resolve(&root, &link.join("../victim")).is_err());
+        assert!(OutDir::resolve(&root, &link).is_err());
     }
 }

@@ -99,7 +99,10 @@ pub fn files_under(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.unwrap();
-        if entry.file_type().is_file() {
+        // The marker that says a folder is impact's output is not a file
+        // of the site (it is not listed or counted in the summary).
+        let marker = entry.depth() == 1 && entry.file_name() == impact::publish::MARKER;
+        if entry.file_type().is_file() && !marker {
             let rel = entry.path().strip_prefix(dir).unwrap();
             out.push(rel.to_string_lossy().replace('\\', "/"));
         }
