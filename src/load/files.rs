@@ -90,6 +90,32 @@ const HELP_OUTSIDE: &str =
 const HELP_TOO_LARGE: &str =
     "content files are text; put large media on another server and link to it";
 const HELP_UNREADABLE: &str = "check that the file exists and can be read";
+const HELP_LINK: &str = "links to files are not followed: copy the file here instead";
+const HELP_NOT_REGULAR: &str =
+    "only ordinary files are read: remove it, or replace it with the file it stands for";
+
+/// The error for a pipe, a device, a socket or a folder where a file was
+/// expected.
+fn not_regular(name: &str) -> (String, &'static str) {
+    (
+        format!("{name} is not an ordinary file (a pipe, a device or a folder)"),
+        HELP_NOT_REGULAR,
+    )
+}
+
+/// Opens `path` for reading without following a link at its end and
+/// without waiting on a pipe (which would hang the build until something
+/// writes to it).
+fn open_regular(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
 
 impl Reader {
     /// A reader for `root` (which must exist).
@@ -229,29 +255,37 @@ impl Reader {
         }
     }
 
-    /// A file's contents, if it stays inside the root and is not too large.
+    /// A file's contents, if it is a regular file inside the root, reached
+    /// without a link, and not too large.
     fn fetch(&self, path: &Path) -> Fetched {
-        self.check_inside_root(path)
-            .map_err(|msg| (msg, HELP_OUTSIDE))?;
+        self.check_inside_root(path)?;
         // Names are made for messages only: this runs for every file.
         let name = || self.name(path);
         let unreadable =
             |e: std::io::Error| (format!("failed to read {} ({e})", name()), HELP_UNREADABLE);
-        let mut file = fs::File::open(path).map_err(unreadable)?;
-        let len = file.metadata().map_err(unreadable)?.len();
-        if len > MAX_FILE_BYTES {
+        let mut file = open_regular(path).map_err(unreadable)?;
+        // The kind of what was opened, not of what was there a moment ago.
+        if !file.metadata().map_err(unreadable)?.is_file() {
+            return Err(not_regular(&name()));
+        }
+        // At most one byte more than the limit is read, whatever the file
+        // says of its size (a device says 0).
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(unreadable)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err((
                 format!(
-                    "{} is too large ({} MB; the limit is {} MB)",
+                    "{} is too large (over {} MB)",
                     name(),
-                    len / 1_000_000,
                     MAX_FILE_BYTES / 1_000_000
                 ),
                 HELP_TOO_LARGE,
             ));
         }
-        let mut bytes = Vec::with_capacity(len as usize);
-        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
         Ok(Contents::of(bytes))
     }
 
@@ -294,24 +328,60 @@ impl Reader {
         }
     }
 
-    /// Fails when `path` is a link that leads outside the root or cannot be
-    /// followed (a loop, a dangling link).
-    fn check_inside_root(&self, path: &Path) -> Result<(), String> {
-        // A file, not a link, in a folder whose real path is known is where
-        // that folder is: one lookup of the folder instead of one per file.
-        let inside = match (
-            self.listed_kind(path),
-            path.parent().and_then(|dir| self.canonical.get(dir)),
-        ) {
-            (Some(Some(Kind::File)), Some(folder)) => folder.starts_with(&self.canonical_root),
-            _ => match path.canonicalize() {
-                Ok(real) => real.starts_with(&self.canonical_root),
-                Err(e) => return Err(format!("{} cannot be followed ({e})", self.name(path))),
+    /// Fails unless `path` is a regular file, not a link, whose real place
+    /// is inside the root and in no hidden folder of it (`.git`, or `.env`
+    /// reached through a linked folder). A link to a file is refused even
+    /// when it stays inside the root: it could publish any file of the site
+    /// folder under a harmless name.
+    fn check_inside_root(&self, path: &Path) -> Result<(), (String, &'static str)> {
+        let name = || self.name(path);
+        let kind = match self.listed_kind(path) {
+            Some(Some(kind)) => kind,
+            _ => match fs::symlink_metadata(path) {
+                Ok(m) if m.file_type().is_symlink() => Kind::Link,
+                Ok(m) if m.is_file() => Kind::File,
+                Ok(m) if m.is_dir() => Kind::Dir,
+                Ok(_) => Kind::Other,
+                Err(e) => {
+                    return Err((format!("failed to read {} ({e})", name()), HELP_UNREADABLE))
+                }
             },
         };
-        match inside {
-            true => Ok(()),
-            false => Err(format!("{} points outside the site root", self.name(path))),
+        match kind {
+            Kind::File => {}
+            Kind::Link => {
+                return Err(match path.canonicalize() {
+                    Err(e) => (format!("{} cannot be followed ({e})", name()), HELP_OUTSIDE),
+                    Ok(real) if !real.starts_with(&self.canonical_root) => (
+                        format!("{} points outside the site root", name()),
+                        HELP_OUTSIDE,
+                    ),
+                    Ok(_) => (format!("{} is a link to another file", name()), HELP_LINK),
+                });
+            }
+            Kind::Dir | Kind::Other => return Err(not_regular(&name())),
+        }
+        // A file in a folder whose real path is known is where that folder
+        // is: one lookup of the folder instead of one per file.
+        let real = match path.parent().and_then(|dir| self.canonical.get(dir)) {
+            Some(folder) => path.file_name().map(|f| folder.join(f)),
+            None => path.canonicalize().ok(),
+        };
+        let Some(inside) = real
+            .as_deref()
+            .and_then(|real| real.strip_prefix(&self.canonical_root).ok())
+        else {
+            return Err((
+                format!("{} points outside the site root", name()),
+                HELP_OUTSIDE,
+            ));
+        };
+        let hidden = inside
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        match hidden {
+            true => Err((format!("{} is in a hidden folder", name()), HELP_OUTSIDE)),
+            false => Ok(()),
         }
     }
 
