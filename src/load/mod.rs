@@ -8,6 +8,7 @@ mod convert;
 mod files;
 mod front_matter;
 pub mod raw;
+mod svg;
 pub(crate) mod yaml;
 
 use std::collections::BTreeMap;
@@ -119,6 +120,27 @@ fn extension(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Whether the SVG image at `path` may be published; what makes it unsafe
+/// is reported at its line.
+fn svg_is_safe(r: &mut Reader, path: &Path, bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let refusals = svg::check(&text);
+    if refusals.is_empty() {
+        return true;
+    }
+    let id = r.sources.add(r.name(path), text.into_owned());
+    for refusal in refusals {
+        r.diags.push(
+            Diagnostic::error(Span::at(id, refusal.line, refusal.col), refusal.message).help(
+                "an SVG image must be a plain drawing: save it again without scripts, \
+                 links or embedded HTML (Inkscape: File > Save As > Optimized SVG), \
+                 or export it as PNG",
+            ),
+        );
+    }
+    false
+}
+
 /// Media files in report and campaign folders, by path from the root.
 fn load_media(r: &mut Reader, content: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut media = BTreeMap::new();
@@ -128,10 +150,15 @@ fn load_media(r: &mut Reader, content: &Path) -> BTreeMap<String, Vec<u8>> {
                 continue;
             }
             for path in r.list_dir(&folder) {
-                if MEDIA_EXTENSIONS.contains(&extension(&path).as_str()) {
-                    if let Some(bytes) = r.read_bytes(&path) {
-                        media.insert(r.name(&path), bytes);
+                let ext = extension(&path);
+                if MEDIA_EXTENSIONS.contains(&ext.as_str()) {
+                    let Some(bytes) = r.read_bytes(&path) else {
+                        continue;
+                    };
+                    if ext == "svg" && !svg_is_safe(r, &path, &bytes) {
+                        continue;
                     }
+                    media.insert(r.name(&path), bytes);
                 }
             }
         }
