@@ -57,6 +57,56 @@ pub struct Problem {
     pub help: String,
 }
 
+/// How deep blocks and inline elements may nest in Markdown (quotes in
+/// quotes, lists in lists, emphasis in emphasis). Real writing stays under
+/// ten; thousands (`>>>>…`) overflowed the stack of whatever walked the
+/// tree.
+pub const MAX_NESTING: usize = 32;
+
+/// Drops what is nested deeper than [`MAX_NESTING`] from a stream of
+/// events, and remembers that it did; every consumer of parsed Markdown
+/// sees the stream through one.
+#[derive(Debug, Default)]
+pub struct Nesting {
+    depth: usize,
+    /// Whether anything was dropped.
+    pub too_deep: bool,
+    /// Whether the caller has said so.
+    reported: bool,
+}
+
+impl Nesting {
+    /// Whether `event` is kept (its `Start` and `End` are kept or dropped
+    /// together, and so is everything between them).
+    pub fn keep(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Start(_) => {
+                self.depth += 1;
+                let keep = self.depth <= MAX_NESTING;
+                self.too_deep |= !keep;
+                keep
+            }
+            Event::End(_) => {
+                let keep = self.depth <= MAX_NESTING;
+                self.depth = self.depth.saturating_sub(1);
+                keep
+            }
+            _ => self.depth <= MAX_NESTING,
+        }
+    }
+}
+
+/// The problem reported where Markdown nests too deep.
+fn too_deep(text: &str, offset: usize) -> Problem {
+    let (line, col) = line_col(text, offset);
+    Problem {
+        message: format!("the text is nested more than {MAX_NESTING} levels deep here"),
+        line,
+        col,
+        help: "a quote or list inside another is fine, but not dozens deep: check for stray `>` or list markers at the start of the line".into(),
+    }
+}
+
 /// Renders `body`; problems are returned with the HTML so that every one of
 /// them is reported, not just the first.
 pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (String, Vec<Problem>) {
@@ -98,8 +148,60 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
     let mut footnotes: BTreeMap<String, usize> = BTreeMap::new();
     let mut quote_state = QuoteState::default();
     let mut in_code = false;
+    let mut nesting = Nesting::default();
     for (event, range) in parser {
+        if !nesting.keep(&event) {
+            if !nesting.reported {
+                nesting.reported = true;
+                problems.push(too_deep(&text, range.start));
+            }
+            continue;
+        }
         let event = match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) if !attrs.is_empty() => {
+                // Only `{#id}` and `{.class}`: any other attribute would
+                // become a real one on the page (`onfocus=…`).
+                let (line, col) = line_col(&text, range.start);
+                for (name, _) in &attrs {
+                    problems.push(Problem {
+                        message: format!("the heading attribute `{name}` is not allowed"),
+                        line,
+                        col,
+                        help: "a heading may be given an id and classes only: ## Results {#results .wide}".into(),
+                    });
+                }
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                })
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !allowed_scheme(&dest_url) => {
+                let (line, col) = line_col(&text, range.start);
+                problems.push(Problem {
+                    message: format!("the link address `{dest_url}` is not allowed"),
+                    line,
+                    col,
+                    help: "link to web pages (https://…), e-mail (mailto:…), phones (tel:…), or pages of this site (@/campaigns/<folder>)".into(),
+                });
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from("#"),
+                    title,
+                    id,
+                })
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -234,6 +336,29 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
     (insert_placements(&html, &placements), problems)
 }
 
+/// Whether a link or image address has no scheme (a path in the site, an
+/// anchor) or one of those a reader's browser may follow safely:
+/// `javascript:`, `data:`, `vbscript:` and the like are refused.
+fn allowed_scheme(url: &str) -> bool {
+    // Browsers drop these before reading the scheme: `java\tscript:` runs.
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
+    let Some((scheme, _)) = url.split_once(':') else {
+        return true;
+    };
+    // A colon after a slash, `?` or `#` is part of a path, not a scheme.
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    !is_scheme
+        || ["http", "https", "mailto", "tel"]
+            .iter()
+            .any(|ok| scheme.eq_ignore_ascii_case(ok))
+}
+
 /// Whether a link target is a path in the site (not a web address, an
 /// e-mail, a phone number or an anchor on the same page).
 fn is_local_file(url: &str) -> bool {
@@ -286,33 +411,69 @@ fn line_col(text: &str, offset: usize) -> (u32, u32) {
 }
 
 /// Replaces placeholders with their HTML; a block placement alone in a
-/// paragraph replaces the paragraph.
+/// paragraph replaces the paragraph. One pass over the HTML, so 64 000
+/// shortcodes cost what one long page costs (replacing them one by one
+/// searched the page once for each).
 fn insert_placements(html: &str, placements: &[Placement]) -> String {
     if placements.is_empty() {
         return html.to_string();
     }
-    let mut out = html.to_string();
-    for (i, p) in placements.iter().enumerate() {
-        let token = format!("{}{i}{}", shortcode::OPEN, shortcode::CLOSE);
-        match p {
-            Placement::Block(b) => {
-                let para = format!("<p>{token}</p>");
-                if out.contains(&para) {
-                    out = out.replacen(&para, b, 1);
-                } else {
-                    out = out.replacen(&token, b, 1);
-                }
+    let extra: usize = placements
+        .iter()
+        .map(|p| match p {
+            Placement::Block(b) | Placement::Inline(b) => b.len(),
+        })
+        .sum();
+    let mut out = String::with_capacity(html.len() + extra);
+    let mut rest = html;
+    while let Some(start) = rest.find(shortcode::OPEN) {
+        let after = &rest[start + shortcode::OPEN.len_utf8()..];
+        let Some(end) = after.find(shortcode::CLOSE) else {
+            break;
+        };
+        let placement = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| placements.get(i));
+        let Some(placement) = placement else {
+            // Not one of ours: copied as it is.
+            out.push_str(&rest[..start + shortcode::OPEN.len_utf8()]);
+            rest = after;
+            continue;
+        };
+        let tail = &after[end + shortcode::CLOSE.len_utf8()..];
+        match placement {
+            Placement::Block(block)
+                if rest[..start].ends_with("<p>") && tail.starts_with("</p>") =>
+            {
+                out.push_str(&rest[..start - "<p>".len()]);
+                out.push_str(block);
+                rest = &tail["</p>".len()..];
             }
-            Placement::Inline(s) => out = out.replacen(&token, s, 1),
+            Placement::Block(html) | Placement::Inline(html) => {
+                out.push_str(&rest[..start]);
+                out.push_str(html);
+                rest = tail;
+            }
         }
     }
+    out.push_str(rest);
     out
 }
 
 /// Gives every heading without an explicit `{#id}` an id from its text,
-/// unique within the document.
+/// unique within the document: the second "Results" is `results-2`. Each
+/// base remembers the next number to try, so many headings with the same
+/// text cost one step each, not one step per earlier twin.
 fn add_heading_ids(events: &mut [Event], prefix: &str) {
-    let mut used = BTreeSet::new();
+    let mut used: BTreeSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut next: BTreeMap<String, usize> = BTreeMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
@@ -330,12 +491,7 @@ fn add_heading_ids(events: &mut [Event], prefix: &str) {
             } else {
                 base
             };
-            let mut id = base.clone();
-            let mut n = 2;
-            while !used.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+            let id = unique_id(&base, &mut used, &mut next);
             if let Event::Start(Tag::Heading {
                 level,
                 classes,
@@ -355,6 +511,26 @@ fn add_heading_ids(events: &mut [Event], prefix: &str) {
             i = j;
         }
         i += 1;
+    }
+}
+
+/// `base`, or `base-2`, `base-3`, … : the first not in `used`, which it
+/// joins. `next` keeps, for each base, the number to try next.
+fn unique_id(
+    base: &str,
+    used: &mut BTreeSet<String>,
+    next: &mut BTreeMap<String, usize>,
+) -> String {
+    if used.insert(base.to_string()) {
+        return base.to_string();
+    }
+    let n = next.entry(base.to_string()).or_insert(2);
+    loop {
+        let id = format!("{base}-{n}");
+        *n += 1;
+        if used.insert(id.clone()) {
+            return id;
+        }
     }
 }
 
@@ -576,5 +752,136 @@ mod tests {
             html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"),
             "{html}"
         );
+    }
+
+    /// `### H {onfocus=… tabindex=0 autofocus}` became real attributes even
+    /// with raw HTML off.
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_refused() {
+        let (html, problems) = render(
+            "### Hi {#hi .big onfocus=alert(1) tabindex=0 autofocus}\n",
+            &opts("en"),
+            &Fixed,
+        );
+        assert!(!html.contains("onfocus"), "{html}");
+        assert!(!html.contains("tabindex"), "{html}");
+        assert!(!html.contains("autofocus"), "{html}");
+        assert!(html.contains("id=\"hi\""), "{html}");
+        assert!(html.contains("class=\"big\""), "{html}");
+        let names: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert!(names[0].contains("`onfocus`"), "{names:?}");
+        assert_eq!((problems[0].line, problems[0].col), (1, 1));
+    }
+
+    /// `javascript://…` links were published.
+    #[test]
+    fn links_with_a_script_scheme_are_refused() {
+        for bad in [
+            "javascript://%0aalert(1)",
+            "JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,hello",
+            "vbscript:x",
+        ] {
+            let md = format!("[x](<{bad}>)\n");
+            let (html, problems) = render(&md, &opts("en"), &Fixed);
+            assert!(html.contains("href=\"#\""), "{bad}: {html}");
+            assert_eq!(problems.len(), 1, "{bad}");
+            assert!(problems[0].message.contains("is not allowed"), "{bad}");
+        }
+        for good in [
+            "https://example.org/a:b",
+            "http://x.org",
+            "mailto:a@b.org",
+            "tel:+44123",
+            "#top",
+            "../x/index.html",
+            "page?x=a:b",
+        ] {
+            assert!(allowed_scheme(good), "{good}");
+        }
+    }
+
+    /// 16 000 identical headings took 28 s: each new id was tried against
+    /// every earlier twin. Ids stay unique and as before.
+    #[test]
+    fn heading_ids_are_unique_and_stable() {
+        let (html, _) = render(
+            "# Results\n\n# Results\n\n# Results 2\n\n# Results\n\n# Taken {#results-4}\n\n# Results\n",
+            &opts("en"),
+            &Fixed,
+        );
+        let ids: Vec<&str> = html
+            .match_indices("id=\"")
+            .map(|(i, _)| {
+                let rest = &html[i + 4..];
+                &rest[..rest.find('"').unwrap()]
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "results",
+                "results-2",
+                "results-2-2",
+                "results-3",
+                "results-4",
+                "results-5"
+            ]
+        );
+
+        let many = "## Same\n\n".repeat(16_000);
+        let (html, _) = render(&many, &opts("en"), &Fixed);
+        let ids: BTreeSet<&str> = html
+            .match_indices("id=\"")
+            .map(|(i, _)| {
+                let rest = &html[i + 4..];
+                &rest[..rest.find('"').unwrap()]
+            })
+            .collect();
+        assert_eq!(ids.len(), 16_000);
+        assert!(ids.contains("same-16000"));
+    }
+
+    /// Placements go in once each, in order, blocks replacing their
+    /// paragraph, in one pass.
+    #[test]
+    fn placements_are_inserted_in_order_in_one_pass() {
+        let md =
+            "{{ quote(n=1) }}\n\nA {{ metric(key=\"reach\") }} and {{ metric(key=\"reach\") }}.\n";
+        let (html, problems) = render(md, &opts("en"), &Fixed);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(html.starts_with("<blockquote>Q</blockquote>"), "{html}");
+        assert_eq!(html.matches("515\u{a0}839").count(), 2, "{html}");
+        assert!(!html.contains(shortcode::OPEN), "{html}");
+
+        let many = "{{ metric(key=\"reach\") }} ".repeat(64_000);
+        let (html, _) = render(&many, &opts("en"), &Fixed);
+        assert_eq!(html.matches("515\u{a0}839").count(), 64_000);
+    }
+
+    /// Markdown nested about 2 800 deep (`>`, lists, emphasis) overflowed
+    /// the stack: exit 134, no file named.
+    #[test]
+    fn nesting_deeper_than_the_limit_is_one_problem_at_its_line() {
+        for deep in [
+            format!("{} deep\n", ">".repeat(3000)),
+            format!("{}x\n", "- ".repeat(3000)),
+            format!("{}x{}\n", "*".repeat(3000), "*".repeat(3000)),
+            format!("{}x\n", "1. ".repeat(3000)),
+        ] {
+            let body = format!("Fine.\n\n{deep}");
+            let (_, problems) = render(&body, &opts("en"), &Fixed);
+            let nested: Vec<_> = problems
+                .iter()
+                .filter(|p| p.message.contains("nested more than 32 levels"))
+                .collect();
+            assert_eq!(nested.len(), 1, "{problems:?}");
+            assert_eq!(nested[0].line, 3);
+        }
+        let fine = format!("{} ok\n", ">".repeat(MAX_NESTING - 1));
+        let (_, problems) = render(&fine, &opts("en"), &Fixed);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 }

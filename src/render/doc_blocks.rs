@@ -45,7 +45,11 @@ pub fn blocks(
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH;
-    let events: Vec<Event> = Parser::new_ext(&text, options).collect();
+    // Too deep a text is reported by the page's render; here it is only cut.
+    let mut nesting = crate::markdown::Nesting::default();
+    let events: Vec<Event> = Parser::new_ext(&text, options)
+        .filter(|e| nesting.keep(e))
+        .collect();
     let mut walker = Walker {
         events: events.into_iter().peekable(),
         quotes: QuoteStyle::for_lang(lang),
