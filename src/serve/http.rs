@@ -196,10 +196,35 @@ fn with_header(reply: Reply, name: &str, value: &str) -> Reply {
     }
 }
 
+/// The policy sent with the preview's pages: what the site's own `<meta>`
+/// policy allows, plus the live-reload script and its polls from the
+/// preview itself (both policies apply; each must allow what a page does).
+pub const PAGE_POLICY: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; \
+style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'; \
+frame-ancestors 'none'";
+
+/// The policy sent with everything else: an SVG or a file opened on its
+/// own runs no script and reaches nothing (a chart's SVG may style itself).
+pub const FILE_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; \
+img-src 'self' data:; font-src 'self' data:; sandbox";
+
+/// The headers of every answer: its type, no caching, no type sniffing, and
+/// a Content-Security-Policy, so that no file of the site, whatever its
+/// type, can run a script with the preview's authority.
 fn with_common_headers(reply: Reply, kind: &str) -> Reply {
+    let policy = match kind.starts_with("text/html") {
+        true => PAGE_POLICY,
+        false => FILE_POLICY,
+    };
     let reply = with_header(reply, "Content-Type", kind);
     let reply = with_header(reply, "Cache-Control", "no-store");
+    let reply = with_header(reply, "Content-Security-Policy", policy);
     with_header(reply, "X-Content-Type-Options", "nosniff")
+}
+
+/// "503 busy", with the headers every answer has.
+pub fn busy() -> Reply {
+    text(503, "busy\n")
 }
 
 fn bytes(code: u16, kind: &str, body: Vec<u8>) -> Reply {

@@ -248,8 +248,7 @@ fn accept(server: &tiny_http::Server, cx: &http::Context) {
     for request in server.incoming_requests() {
         if in_flight.fetch_add(1, Ordering::SeqCst) >= MAX_IN_FLIGHT {
             in_flight.fetch_sub(1, Ordering::SeqCst);
-            let _ =
-                request.respond(tiny_http::Response::from_string("busy\n").with_status_code(503));
+            let _ = request.respond(http::busy());
             continue;
         }
         let (cx, in_flight) = (cx.clone(), in_flight.clone());
