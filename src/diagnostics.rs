@@ -3,6 +3,7 @@
 //! a `help:` line. Stages collect [`Diagnostic`]s instead of stopping at the
 //! first; only the edge (`main.rs`) turns them into text with [`render`].
 
+use std::borrow::Cow;
 use std::fmt;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
@@ -133,7 +134,7 @@ pub fn render(diags: &Diagnostics, sources: &SourceMap, color: bool) -> String {
         buf = termcolor::Buffer::ansi();
     }
     let config = term::Config::default();
-    let files = SourceFiles(sources);
+    let files = SourceFiles::new(sources);
     for d in diags.sorted() {
         let cs = to_codespan(&d, sources);
         // Rendering into memory cannot fail for a file we hold.
@@ -149,16 +150,13 @@ pub fn render_short(d: &Diagnostic, sources: &SourceMap) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
+    let (message, name) = (printable(&d.message), |s: Span| {
+        printable(sources.name(s.file))
+    });
     match d.span {
-        Some(s) if s.line > 0 => format!(
-            "{}:{}:{}: {level}: {}",
-            sources.name(s.file),
-            s.line,
-            s.col,
-            d.message
-        ),
-        Some(s) => format!("{}: {level}: {}", sources.name(s.file), d.message),
-        None => format!("{level}: {}", d.message),
+        Some(s) if s.line > 0 => format!("{}:{}:{}: {level}: {message}", name(s), s.line, s.col),
+        Some(s) => format!("{}: {level}: {message}", name(s)),
+        None => format!("{level}: {message}"),
     }
 }
 
@@ -167,22 +165,35 @@ fn to_codespan(d: &Diagnostic, sources: &SourceMap) -> CsDiagnostic<u32> {
         Severity::Error => CsDiagnostic::error(),
         Severity::Warning => CsDiagnostic::warning(),
     }
-    .with_message(&d.message);
+    .with_message(printable(&d.message));
     if let Some(span) = d.span {
         let text = &sources.get(span.file).text;
-        if span.line > 0 && !text.is_empty() {
-            let start = byte_offset(text, span.line, span.col);
+        let start = byte_offset(text, span.line, span.col);
+        let line_len = text[start..].find('\n').unwrap_or(text.len() - start)
+            + text[..start].rfind('\n').map_or(start, |nl| start - nl - 1);
+        if span.line > 0 && !text.is_empty() && line_len <= MAX_QUOTED_LINE {
             let end = token_end(text, start);
             cs = cs.with_labels(vec![Label::primary(span.file.0, start..end)]);
+        } else if span.line > 0 {
+            // A line of megabytes is not quoted: its place is enough.
+            cs = cs.with_notes(vec![format!(
+                "at {}:{}:{}",
+                printable(sources.name(span.file)),
+                span.line,
+                span.col
+            )]);
         } else {
-            cs = cs.with_notes(vec![format!("in {}", sources.name(span.file))]);
+            cs = cs.with_notes(vec![format!("in {}", printable(sources.name(span.file)))]);
         }
     }
     if let Some(help) = &d.help {
-        cs = cs.with_notes(vec![format!("help: {help}")]);
+        cs = cs.with_notes(vec![format!("help: {}", printable(help))]);
     }
     cs
 }
+
+/// Longest source line quoted under a message, in bytes.
+const MAX_QUOTED_LINE: usize = 1000;
 
 /// Byte offset of 1-based `line:col` (col in characters) in `text`.
 fn byte_offset(text: &str, line: u32, col: u32) -> usize {
@@ -213,8 +224,50 @@ fn token_end(text: &str, start: usize) -> usize {
     start + len.max(rest.chars().next().map(char::len_utf8).unwrap_or(0))
 }
 
-/// The [`SourceMap`] seen through codespan's `Files` trait.
-struct SourceFiles<'a>(&'a SourceMap);
+/// Text as it may be printed on a terminal: every control character a
+/// terminal acts on (escape sequences pasted from an e-mail, a carriage
+/// return that hides a line) is made visible. A C0 control other than tab
+/// and newline, or DEL, becomes `?`; a C1 control becomes `¿`; each the
+/// same length in bytes, so offsets into the text still hold.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let is_control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if !is_control(c) => c,
+                c if c.len_utf8() == 1 => '?',
+                _ => '\u{BF}',
+            })
+            .collect(),
+    )
+}
+
+/// The [`SourceMap`] seen through codespan's `Files` trait, its names and
+/// texts made [`printable`].
+struct SourceFiles<'a> {
+    names: Vec<Cow<'a, str>>,
+    texts: Vec<Cow<'a, str>>,
+}
+
+impl<'a> SourceFiles<'a> {
+    fn new(sources: &'a SourceMap) -> SourceFiles<'a> {
+        let (names, texts) = sources
+            .files()
+            .map(|(_, f)| (printable(&f.name), printable(&f.text)))
+            .unzip();
+        SourceFiles { names, texts }
+    }
+
+    fn text(&self, id: u32) -> Result<&str, FilesError> {
+        self.texts
+            .get(id as usize)
+            .map(|t| t.as_ref())
+            .ok_or(FilesError::FileMissing)
+    }
+}
 
 impl<'a> Files<'a> for SourceFiles<'a> {
     type FileId = u32;
@@ -222,11 +275,14 @@ impl<'a> Files<'a> for SourceFiles<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: u32) -> Result<&'a str, FilesError> {
-        Ok(self.0.name(crate::model::FileId(id)))
+        self.names
+            .get(id as usize)
+            .map(|n| n.as_ref())
+            .ok_or(FilesError::FileMissing)
     }
 
     fn source(&'a self, id: u32) -> Result<&'a str, FilesError> {
-        Ok(&self.0.get(crate::model::FileId(id)).text)
+        self.text(id)
     }
 
     fn line_index(&'a self, id: u32, byte_index: usize) -> Result<usize, FilesError> {
@@ -296,5 +352,34 @@ mod tests {
         let sorted = diags.sorted();
         assert_eq!(sorted[0].message, "first");
         assert_eq!(sorted[1].message, "second");
+    }
+
+    /// Control characters from content (terminal escape sequences pasted
+    /// into a title) reached the terminal unescaped in error messages.
+    #[test]
+    fn control_characters_from_content_are_not_printed() {
+        let mut sources = SourceMap::default();
+        let id = sources.add(
+            "content/x\u{1b}]0;owned\u{7}.yaml".into(),
+            "title: \"\u{1b}[2J\u{1b}[31mHi\u{9b}1m\r\"\nreach: -5\n".into(),
+        );
+        let mut diags = Diagnostics::default();
+        diags.push(
+            Diagnostic::error(Span::at(id, 1, 8), "bad title \u{1b}[2J").help("not \u{1b}[31mthis"),
+        );
+        for text in [
+            render(&diags, &sources, false),
+            render_short(&diags.sorted()[0], &sources),
+        ] {
+            assert!(
+                !text.contains(|c: char| c.is_control() && c != '\n'),
+                "{text:?}"
+            );
+            assert!(text.contains("bad title ?[2J"), "{text:?}");
+        }
+        // Offsets still point where they did: the caret is under the title.
+        let text = render(&diags, &sources, false);
+        assert!(text.contains("title: \"?[2J?[31mHi\u{bf}1m?\""), "{text:?}");
+        assert_eq!(printable("tab\tand\nnewline"), "tab\tand\nnewline");
     }
 }

@@ -34,13 +34,17 @@ impl Ctx<'_> {
     /// A `{ en: "…", lt: "…" }` map; unknown languages are errors, missing
     /// ones are left for `validate` (which knows about `--allow-missing`).
     pub fn lang_map(&mut self, raw: RawLangMap, key: impl Into<String>) -> LangMap {
+        let key = key.into();
         let span = self.span(&raw);
+        let limit = text_limit(&key);
         let mut values = std::collections::BTreeMap::new();
-        for (key, text) in raw.value.0 {
-            let key_span = self.span(&key);
-            match Lang::parse(&key.value) {
+        for (lang_key, text) in raw.value.0 {
+            let key_span = self.span(&lang_key);
+            match Lang::parse(&lang_key.value) {
                 Some(lang) if self.langs.is_empty() || self.langs.contains(&lang) => {
-                    values.insert(lang, text.value);
+                    let text_span = self.span(&text);
+                    let value = self.capped(text.value, limit, text_span);
+                    values.insert(lang, value);
                 }
                 _ => {
                     let known = self
@@ -51,17 +55,30 @@ impl Ctx<'_> {
                         .join(", ");
                     self.error(
                         key_span,
-                        format!("unknown language `{}` in a text map", key.value),
+                        format!("unknown language `{}` in a text map", lang_key.value),
                         format!("the site's languages (site.yaml `languages`) are: {known}"),
                     );
                 }
             }
         }
-        LangMap {
-            values,
+        LangMap { values, span, key }
+    }
+
+    /// `text`, or an error when it is longer than `limit` characters (then
+    /// cut there, so that later stages never see a text of megabytes).
+    fn capped(&mut self, text: String, limit: usize, span: Span) -> String {
+        let Some((cut, _)) = text.char_indices().nth(limit) else {
+            return text;
+        };
+        let len = text.chars().count();
+        self.error(
             span,
-            key: key.into(),
-        }
+            format!("this text is {len} characters long; at most {limit} fit here"),
+            "shorten it: names and titles are a line, summaries a paragraph; longer text goes in the Markdown",
+        );
+        let mut text = text;
+        text.truncate(cut);
+        text
     }
 
     /// A date written `YYYY-MM-DD`.
@@ -227,10 +244,28 @@ impl Ctx<'_> {
                 );
             }
         }
+        let span = self.span(&raw.name);
         Organisation {
-            name: raw.name.value,
+            name: self.capped(raw.name.value, MAX_NAME_CHARS, span),
             url: raw.url.map(|u| u.value),
         }
+    }
+}
+
+/// Longest name, title or label, in characters: a line of a page.
+pub const MAX_NAME_CHARS: usize = 300;
+/// Longest summary, description or quote, in characters: a paragraph.
+pub const MAX_PARAGRAPH_CHARS: usize = 3000;
+
+/// How long the text under `key` may be (a 2 MB campaign name took the PDF
+/// engine past 4 GB of memory).
+fn text_limit(key: &str) -> usize {
+    let paragraph = ["summary", "description", ".text"]
+        .iter()
+        .any(|end| key.ends_with(end));
+    match paragraph {
+        true => MAX_PARAGRAPH_CHARS,
+        false => MAX_NAME_CHARS,
     }
 }
 
