@@ -633,3 +633,43 @@ fn rebuild_time_on_the_sample_site() {
         median(&mut build)
     );
 }
+
+/// Non-HTML answers carried no Content-Security-Policy: an SVG with a
+/// script, opened on its own, could read `/__impact/status`. Every answer
+/// now has a policy (a sandbox for files) and `nosniff`.
+#[test]
+fn every_answer_carries_a_policy_and_nosniff() {
+    let site = common::fixture_site("partner-site");
+    let tmp = tempfile::tempdir().unwrap();
+    let preview = Preview::start(site.path(), tmp.path());
+    let page = preview.get("/en/index.html");
+    assert_eq!(page.status, 200);
+    let css = page
+        .body
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|href| href.ends_with(".css"))
+        .expect("a stylesheet")
+        .trim_start_matches("../")
+        .to_string();
+    for (target, sandboxed) in [
+        ("/en/index.html", false),
+        ("/no/such/page", false),
+        (&*format!("/{css}"), true),
+        ("/sitemap.xml", true),
+        ("/__impact/status", true),
+        ("/__impact/live.js", true),
+    ] {
+        let reply = preview.get(target);
+        let policy = reply
+            .header("Content-Security-Policy")
+            .unwrap_or_else(|| panic!("{target}: no policy"));
+        assert!(policy.contains("default-src 'none'"), "{target}: {policy}");
+        assert_eq!(policy.contains("sandbox"), sandboxed, "{target}: {policy}");
+        assert_eq!(
+            reply.header("X-Content-Type-Options"),
+            Some("nosniff"),
+            "{target}"
+        );
+    }
+}
