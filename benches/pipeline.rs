@@ -273,5 +273,28 @@ fn built(opts: &BuildOptions) -> usize {
     outcome.files
 }
 
-criterion_group!(benches, markdown, l10n, pdf, site);
+/// Inputs that grew work quadratically (issue 23): 16 000 headings with
+/// the same text (each id was tried against every earlier twin) and 64 000
+/// shortcodes (each placement searched the whole page). Both are one pass
+/// now; these keep them so.
+fn hostile_markdown(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    let opts = RenderOptions {
+        lang: "en",
+        allow_raw_html: false,
+        id_prefix: "story-",
+    };
+    let headings = "## Results\n\nText.\n\n".repeat(16_000);
+    group.bench_function("16000 same headings", |b| {
+        b.iter(|| markdown::render(black_box(&headings), &opts, &Fixed))
+    });
+    let shortcodes = "We reached {{ metric(key=\"reach\") }} people. ".repeat(64_000);
+    group.bench_function("64000 shortcodes", |b| {
+        b.iter(|| markdown::render(black_box(&shortcodes), &opts, &Fixed))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, markdown, hostile_markdown, l10n, pdf, site);
 criterion_main!(benches);

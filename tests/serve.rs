@@ -673,3 +673,102 @@ fn every_answer_carries_a_policy_and_nosniff() {
         );
     }
 }
+
+/// 500 open live-reload polls made ordinary page requests get 503: polls
+/// are now kept to a few workers, and the rest are told to come back.
+#[test]
+fn many_open_live_reload_polls_leave_pages_answered() {
+    let site = common::fixture_site("partner-site");
+    let tmp = tempfile::tempdir().unwrap();
+    let preview = Preview::start(site.path(), tmp.path());
+    let attempt = preview.status()["attempt"].as_u64().unwrap();
+    let mut polls = Vec::new();
+    for _ in 0..500 {
+        let mut stream = TcpStream::connect(("127.0.0.1", preview.port)).unwrap();
+        write!(
+            stream,
+            "GET /__impact/events?after={attempt} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .unwrap();
+        polls.push(stream);
+    }
+    let started = Instant::now();
+    let page = preview.poll("/en/index.html", "a page answered", |r| r.status == 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(page.body.contains("Riverside Aid"));
+    // Polls over the limit are answered at once, with a time to retry.
+    let mut busy = 0;
+    for stream in polls.iter_mut().rev().take(20) {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let mut reply = String::new();
+        let _ = stream.read_to_string(&mut reply);
+        if reply.starts_with("HTTP/1.1 503") && reply.contains("Retry-After: 1") {
+            busy += 1;
+        }
+    }
+    assert_eq!(busy, 20);
+}
+
+/// One 512 MB request header was accepted (about 1 GB of memory): a head
+/// is read to 16 KiB at the most, and a longer one is refused with 431.
+#[test]
+fn a_huge_request_header_is_refused_at_the_limit() {
+    let site = common::fixture_site("partner-site");
+    let tmp = tempfile::tempdir().unwrap();
+    let preview = Preview::start(site.path(), tmp.path());
+    let mut stream = TcpStream::connect(("127.0.0.1", preview.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: {}",
+        "a".repeat(64 * 1024)
+    );
+    // The server stops reading at its limit, so the rest may not be taken.
+    let _ = stream.write_all(huge.as_bytes());
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    let reply = String::from_utf8_lossy(&reply);
+    assert!(reply.starts_with("HTTP/1.1 431"), "{reply}");
+    assert_eq!(preview.get("/en/index.html").status, 200);
+}
+
+/// Each idle connection held a thread of its own: threads are now a fixed
+/// pool, and idle connections are closed after the read timeout.
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_connections_do_not_each_hold_a_thread() {
+    let site = common::fixture_site("partner-site");
+    let tmp = tempfile::tempdir().unwrap();
+    let preview = Preview::start(site.path(), tmp.path());
+    let threads = || {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", preview.child.id())).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|n| n.trim().parse::<usize>().ok())
+            .unwrap()
+    };
+    let before = threads();
+    let idle: Vec<TcpStream> = (0..300)
+        .map(|_| TcpStream::connect(("127.0.0.1", preview.port)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let during = threads();
+    // The pool's 16 workers may start after the preview says it serves.
+    assert!(
+        during <= before + 16 + 2,
+        "{before} threads before, {during} with 300 idle connections"
+    );
+    // Once the idle ones are timed out, pages are answered again.
+    let page = preview.poll("/en/index.html", "a page answered", |r| r.status == 200);
+    assert!(page.body.contains("Riverside Aid"));
+    drop(idle);
+}

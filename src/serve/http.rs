@@ -4,16 +4,15 @@
 //! through [`paths::resolve`].
 
 use std::fs::File;
-use std::io::{Cursor, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
-
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::builds::{Builds, Status};
 use super::inject;
 use super::paths::{self, Resolved};
+use super::server::{Body, Request, Response};
 
 /// The live-reload script.
 const LIVE_JS_SOURCE: &str = include_str!("live.js");
@@ -21,6 +20,10 @@ const LIVE_JS_SOURCE: &str = include_str!("live.js");
 const LIVE_CSS_SOURCE: &str = include_str!("live.css");
 /// How long `/__impact/events` waits for a build before answering anyway.
 const LONG_POLL: Duration = Duration::from_secs(20);
+/// Live-reload polls waiting at once: a quarter of the server's workers,
+/// so pages are answered however many tabs are open. A poll over the limit
+/// is told "busy" and its page tries again a second later.
+const MAX_POLLS: usize = super::server::WORKERS / 4;
 
 /// What every request handler needs.
 #[derive(Debug, Clone)]
@@ -29,18 +32,15 @@ pub struct Context {
     pub builds: Arc<Builds>,
     /// The port we listen on (to check the `Host` header).
     pub port: u16,
+    /// Live-reload polls waiting now.
+    pub polls: Arc<AtomicUsize>,
 }
 
-type Reply = Response<Box<dyn Read + Send>>;
+type Reply = Response;
 
-/// Answers `request`. Failures to send (the browser went away) are ignored.
-pub fn handle(request: Request, cx: &Context) {
-    let reply = answer(&request, cx);
-    let _ = request.respond(reply);
-}
-
-fn answer(request: &Request, cx: &Context) -> Reply {
-    if !matches!(request.method(), Method::Get | Method::Head) {
+/// The answer to `request`.
+pub fn answer(request: &Request, cx: &Context) -> Reply {
+    if !matches!(request.method.as_str(), "GET" | "HEAD") {
         return with_header(
             text(405, "only GET and HEAD are served\n"),
             "Allow",
@@ -52,7 +52,7 @@ fn answer(request: &Request, cx: &Context) -> Reply {
         // rebinding) must not read the preview.
         return text(403, "the preview answers only to 127.0.0.1 and localhost\n");
     }
-    let target = request.url();
+    let target = request.target.as_str();
     if let Some(own) = target.strip_prefix("/__impact/") {
         return own_address(own, cx);
     }
@@ -103,10 +103,16 @@ fn own_address(rest: &str, cx: &Context) -> Reply {
                 .split('&')
                 .find_map(|kv| kv.strip_prefix("after="))
                 .and_then(|v| v.parse::<u64>().ok());
-            match after {
-                Some(after) => json(&cx.builds.wait_for_build(after, LONG_POLL)),
-                None => json(&cx.builds.status()),
+            let Some(after) = after else {
+                return json(&cx.builds.status());
+            };
+            if cx.polls.fetch_add(1, Ordering::SeqCst) >= MAX_POLLS {
+                cx.polls.fetch_sub(1, Ordering::SeqCst);
+                return with_header(busy(), "Retry-After", "1");
             }
+            let status = cx.builds.wait_for_build(after, LONG_POLL);
+            cx.polls.fetch_sub(1, Ordering::SeqCst);
+            json(&status)
         }
         _ => text(404, "not found\n"),
     }
@@ -131,16 +137,14 @@ fn serve_file(path: &Path, code: u16, served: &Served<'_>) -> Reply {
             Err(_) => text(404, "not found\n"),
         };
     }
-    match File::open(path) {
-        Ok(file) => {
-            let len = file.metadata().ok().map(|m| m.len() as usize);
-            let reply = Response::new(
-                StatusCode(code),
-                Vec::new(),
-                Box::new(file) as Box<dyn Read + Send>,
-                len,
-                None,
-            );
+    let opened = File::open(path).and_then(|file| Ok((file.metadata()?.len(), file)));
+    match opened {
+        Ok((len, file)) => {
+            let reply = Response {
+                status: code,
+                headers: Vec::new(),
+                body: Body::File(file, len),
+            };
             with_common_headers(reply, kind)
         }
         Err(_) => text(404, "not found\n"),
@@ -178,22 +182,18 @@ pub fn content_type(path: &Path) -> &'static str {
 
 /// True when the `Host` header (if any) names this machine's loopback.
 fn host_is_local(request: &Request, port: u16) -> bool {
-    let Some(host) = request.headers().iter().find(|h| h.field.equiv("Host")) else {
+    let Some(host) = request.header("Host") else {
         return true;
     };
-    let host = host.value.as_str().to_ascii_lowercase();
+    let host = host.to_ascii_lowercase();
     ["127.0.0.1", "localhost", "[::1]"]
         .iter()
         .any(|name| host == *name || host == format!("{name}:{port}"))
 }
 
-/// `reply` with the header added; a header that is not plain ASCII (none
-/// of ours are) is left out rather than sent broken.
+/// `reply` with the header added.
 fn with_header(reply: Reply, name: &str, value: &str) -> Reply {
-    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        Ok(h) => reply.with_header(h),
-        Err(()) => reply,
-    }
+    reply.header(name, value)
 }
 
 /// The policy sent with the preview's pages: what the site's own `<meta>`
@@ -228,14 +228,11 @@ pub fn busy() -> Reply {
 }
 
 fn bytes(code: u16, kind: &str, body: Vec<u8>) -> Reply {
-    let len = body.len();
-    let reply = Response::new(
-        StatusCode(code),
-        Vec::new(),
-        Box::new(Cursor::new(body)) as Box<dyn Read + Send>,
-        Some(len),
-        None,
-    );
+    let reply = Response {
+        status: code,
+        headers: Vec::new(),
+        body: Body::Bytes(body),
+    };
     with_common_headers(reply, kind)
 }
 

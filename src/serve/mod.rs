@@ -17,11 +17,12 @@ pub mod edits;
 pub mod http;
 pub mod inject;
 pub mod paths;
+pub mod server;
 pub mod watch;
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -37,10 +38,6 @@ pub const DEFAULT_PORT: u16 = 8787;
 /// are slow to make and not what one checks while editing.
 pub const DOWNLOADS_NOTE: &str =
     "the PDF and single-file downloads are not made in preview; `impact build` makes them";
-
-/// At most this many requests are answered at once (each waiting live-reload
-/// poll holds one); more get "503 busy".
-const MAX_IN_FLIGHT: usize = 64;
 
 /// What to preview.
 #[derive(Debug, Clone)]
@@ -187,17 +184,14 @@ pub fn run(
         serving: builds.current().is_some(),
     });
 
-    let server =
-        tiny_http::Server::from_listener(listener, None).map_err(|e| ServeError::Listen {
-            port,
-            source: std::io::Error::other(e.to_string()),
-        })?;
     let cx = http::Context {
         builds: builds.clone(),
         port,
+        polls: Arc::new(AtomicUsize::new(0)),
     };
     let url = format!("http://127.0.0.1:{port}/");
 
+    let stopping = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let builds = &builds;
         scope.spawn(move || {
@@ -212,17 +206,24 @@ pub fn run(
                 });
             }
         });
-        scope.spawn(|| accept(&server, &cx));
+        let stopping = &stopping;
+        scope.spawn(move || {
+            server::run(
+                listener,
+                move |request| http::answer(request, &cx),
+                http::busy,
+                stopping,
+            )
+        });
         report(ServeEvent::Listening { url: &url });
 
         // Ctrl+C (or the caller) says stop: let the rebuild loop finish
         // its build, then stop taking requests.
         let _ = stop.recv();
         let _ = signals.send(Signal::Stop);
-        server.unblock();
+        stopping.store(true, Ordering::SeqCst);
     });
     drop(watcher);
-    drop(server);
     // Requests still being answered may hold files open; removing the
     // folder is still safe on Unix, and best effort elsewhere.
     let _ = workspace.close();
@@ -240,23 +241,6 @@ fn listen(port: u16) -> Result<TcpListener, ServeError> {
             ServeError::Listen { port, source }
         }
     })
-}
-
-/// Hands each request to a thread of its own, until the server is unblocked.
-fn accept(server: &tiny_http::Server, cx: &http::Context) {
-    let in_flight = Arc::new(AtomicUsize::new(0));
-    for request in server.incoming_requests() {
-        if in_flight.fetch_add(1, Ordering::SeqCst) >= MAX_IN_FLIGHT {
-            in_flight.fetch_sub(1, Ordering::SeqCst);
-            let _ = request.respond(http::busy());
-            continue;
-        }
-        let (cx, in_flight) = (cx.clone(), in_flight.clone());
-        std::thread::spawn(move || {
-            http::handle(request, &cx);
-            in_flight.fetch_sub(1, Ordering::SeqCst);
-        });
-    }
 }
 
 /// Tells this server from an earlier one on the same port, so pages reload
