@@ -355,3 +355,37 @@ fn yaml_nested_thousands_deep_is_an_error_at_its_line() {
     );
     assert!(!err.contains("overflow"));
 }
+
+/// With `allow_raw_html` on, `<meta http-equiv="refresh">` still
+/// redirected readers (the page's policy does not stop it).
+#[test]
+fn allowed_raw_html_cannot_redirect_or_run_anything() {
+    let site = fixture_site("partner-site");
+    let root = site.path();
+    let config = root.join("content/site.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("{text}allow_raw_html: true\n")).unwrap();
+    let story = root.join("content/campaigns/winter-shelter/story.en.md");
+    let text = fs::read_to_string(&story).unwrap();
+    fs::write(
+        &story,
+        format!(
+            "{text}\n<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">\n\n\
+             <div class=\"note\" onmouseover=\"steal()\"><a href=\"javascript:alert(1)\">x</a> kept</div>\n"
+        ),
+    )
+    .unwrap();
+    let run = build_into(root, &root.join("output"));
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let page =
+        fs::read_to_string(root.join("output/en/annual-2021/winter-shelter/index.html")).unwrap();
+    assert!(
+        !page.contains("http-equiv=\"refresh\""),
+        "a refresh is published"
+    );
+    assert!(!page.contains("evil.example"));
+    assert!(!page.contains("onmouseover"));
+    assert!(!page.contains("javascript:"));
+    assert!(page.contains("<div class=\"note\">"), "layout is kept");
+    assert!(page.contains("kept</div>"));
+}

@@ -5,6 +5,7 @@
 //! into is decided by the caller through [`Resolver`]; this module never
 //! reads files or formats numbers.
 
+mod raw_html;
 pub mod shortcode;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -327,6 +328,10 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = wrap_footnotes(&html, opts.id_prefix);
+    let html = match opts.allow_raw_html {
+        true => raw_html::clean(&html),
+        false => html,
+    };
     let html = html
         .replace(
             "<table>",
@@ -727,6 +732,15 @@ mod tests {
         };
         let (html, _) = render("<b>x</b>\n", &allow, &Fixed);
         assert!(html.contains("<b>x</b>"), "{html}");
+        // Allowed raw HTML is still cleaned: a meta refresh redirected
+        // readers even under the page's Content-Security-Policy.
+        let (html, _) = render(
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">\n\nText.\n",
+            &allow,
+            &Fixed,
+        );
+        assert!(!html.contains("refresh"), "{html}");
+        assert!(html.contains("<p>Text.</p>"), "{html}");
     }
 
     #[test]
