@@ -685,11 +685,11 @@ fn many_open_live_reload_polls_leave_pages_answered() {
     let mut polls = Vec::new();
     for _ in 0..500 {
         let mut stream = TcpStream::connect(("127.0.0.1", preview.port)).unwrap();
-        write!(
+        // A connection turned away at once may be closed before this is sent.
+        let _ = write!(
             stream,
             "GET /__impact/events?after={attempt} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-        )
-        .unwrap();
+        );
         polls.push(stream);
     }
     let started = Instant::now();

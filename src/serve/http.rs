@@ -108,7 +108,7 @@ fn own_address(rest: &str, cx: &Context) -> Reply {
             };
             if cx.polls.fetch_add(1, Ordering::SeqCst) >= MAX_POLLS {
                 cx.polls.fetch_sub(1, Ordering::SeqCst);
-                return with_header(busy(), "Retry-After", "1");
+                return busy();
             }
             let status = cx.builds.wait_for_build(after, LONG_POLL);
             cx.polls.fetch_sub(1, Ordering::SeqCst);
@@ -222,9 +222,10 @@ fn with_common_headers(reply: Reply, kind: &str) -> Reply {
     with_header(reply, "X-Content-Type-Options", "nosniff")
 }
 
-/// "503 busy", with the headers every answer has.
+/// "503 busy", with the headers every answer has and a second to wait
+/// (the live-reload script tries again after a second anyway).
 pub fn busy() -> Reply {
-    text(503, "busy\n")
+    with_header(text(503, "busy\n"), "Retry-After", "1")
 }
 
 fn bytes(code: u16, kind: &str, body: Vec<u8>) -> Reply {

@@ -123,6 +123,22 @@ fn dispatch(queue: &SyncSender<TcpStream>, stream: TcpStream, busy: fn() -> Resp
         // the socket's buffer takes it without waiting.
         let _ = stream.set_write_timeout(Some(Duration::from_millis(100)));
         let _ = write_response(&mut stream, busy(), false);
+        discard_unread(&mut stream, Duration::from_millis(20));
+    }
+}
+
+/// Reads and drops what the client has sent and we did not read, for a
+/// moment: a socket closed with unread data is reset, and a reset can
+/// take the answer (a 503, a 431) with it before the client reads it.
+fn discard_unread(stream: &mut TcpStream, wait: Duration) {
+    let _ = stream.set_read_timeout(Some(wait));
+    let mut sink = [0u8; 16 * 1024];
+    let mut total = 0;
+    while total < 1024 * 1024 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => total += n,
+        }
     }
 }
 
@@ -148,6 +164,7 @@ fn work(waiting: &Mutex<Receiver<TcpStream>>, handler: &(dyn Fn(&Request) -> Res
             Err(HeadError::Gone) => continue,
         };
         let _ = write_response(&mut stream, response, false);
+        discard_unread(&mut stream, Duration::from_millis(100));
     }
 }
 
