@@ -50,6 +50,7 @@ fn markdown(c: &mut Criterion) {
             lang,
             allow_raw_html: false,
             id_prefix: "story-",
+            footnotes_label: "Notes",
         };
         group.throughput(Throughput::Bytes(body.len() as u64));
         group.bench_function(BenchmarkId::new("story", lang), |b| {

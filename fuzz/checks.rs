@@ -85,6 +85,7 @@ pub fn markdown_page(data: &[u8]) {
             lang,
             allow_raw_html,
             id_prefix: "story",
+            footnotes_label: "Notes",
         };
         let (html, problems) = markdown::render(&doc.body, &opts, &SomeResolve);
         if !allow_raw_html {

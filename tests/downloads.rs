@@ -67,7 +67,7 @@ fn every_report_has_a_pdf_in_each_language_that_reads_back_exactly() {
         (
             "lt",
             "Poveikio ataskaita 2019–2020",
-            "Žmonės išnaudojami seksualiai, darbe, namų vergijoje",
+            "Žmonės išnaudojami seksualiai, darbe, namų vergovėje",
             "1\u{a0}971\u{a0}352",
         ),
         ("en", "Impact report 2019–2020", "", "1,971,352"),
@@ -93,8 +93,15 @@ fn every_report_has_a_pdf_in_each_language_that_reads_back_exactly() {
         } else {
             assert!(text.contains("Page 2 of"), "English page numbers");
         }
-        // Every PDF carries the report's period and data hash.
-        assert!(text.contains("2019-01-01–2020-08-31 · "), "{lang}: version");
+        // Every PDF carries the report's period, in its language's dates,
+        // and data hash.
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let version = match lang {
+            "lt" => "2019 m. sausio 1 d. – 2020 m. rugpjūčio 31 d., ",
+            _ => "1 January 2019 – 31 August 2020, ",
+        };
+        assert!(words.contains(version), "{lang}: version");
+        assert!(!text.contains("2019-01-01"), "{lang}: an ISO date");
 
         let Some(fonts) = poppler("pdffonts", &[], &pdf) else {
             return;
@@ -147,11 +154,15 @@ fn the_single_file_html_needs_nothing_beside_it() {
         assert!(!html.contains("<link rel=\"stylesheet\""));
         assert!(html.contains("url(data:font/ttf;base64,"), "font embedded");
         assert!(html.contains("role=\"img\""), "charts inline as SVG");
-        assert!(html.contains("2019-01-01–2020-08-31 · "), "version");
+        let version = match lang {
+            "lt" => "Duomenų versija: 2019 m. sausio 1 d. – 2020 m. rugpjūčio 31 d., ",
+            _ => "Version: 1 January 2019 – 31 August 2020, ",
+        };
+        assert!(html.contains(version), "{lang}: version");
     }
     let lt = read(site.path(), &format!("lt/{REPORT}/{REPORT}.html"));
     assert!(lt.contains("1\u{a0}971\u{a0}352"));
-    assert!(lt.contains("Lietuvos bendruomenės"));
+    assert!(lt.contains("Lietuvių bendruomenės"));
 }
 
 #[test]
@@ -183,7 +194,7 @@ fn the_report_page_links_both_with_their_size_in_its_language() {
     );
     assert!(lt.contains("Vienas tinklalapis, "), "HTML link label");
     // The footer of every report page names the data version.
-    assert!(lt.contains("Duomenų versija: 2019-01-01–2020-08-31 · "));
+    assert!(lt.contains("Duomenų versija: 2019 m. sausio 1 d. – 2020 m. rugpjūčio 31 d., "));
     let en = read(site.path(), &format!("en/{REPORT}/index.html"));
     assert!(en.contains("PDF, ") && en.contains("\u{a0}MB"));
 }

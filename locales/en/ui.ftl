@@ -10,11 +10,14 @@ language-switcher = Language
 breadcrumbs = You are here
 nav-home = Home
 
-footer-published-by = Published by
+# { $organisation } is the organisation's name (a link on the site).
+footer-published-by = Published by { $organisation }.
 footer-private = This site makes no requests to other sites: no trackers, no analytics, no external fonts.
 
-home-reports = { PLURAL($count) ->
-    [one] Report
+# Headings that mean "exactly one" or "several" select on the number
+# itself ([1]), not through PLURAL(): 21 reports are "Reports".
+home-reports = { $count ->
+    [1] Report
    *[other] Reports
 }
 
@@ -33,12 +36,12 @@ finances-income = Income
 finances-expenditure = Expenditure
 
 campaign-period = When
-campaign-countries = { PLURAL($count) ->
-    [one] Country
+campaign-countries = { $count ->
+    [1] Country
    *[other] Countries
 }
-campaign-languages = { PLURAL($count) ->
-    [one] Language
+campaign-languages = { $count ->
+    [1] Language
    *[other] Languages
 }
 campaign-partners = Partners
@@ -50,6 +53,19 @@ campaign-quotes = In their words
 campaign-charts = Charts
 campaign-back = Back to the report
 
+## The campaign's list of results: one line each. { $value } is the formatted
+## figure; { $noun } the metric's `.count` attribute (the noun agreeing with
+## the number); { $name } the metric's name, { $lower } its `.lower`
+## attribute; { $audience } the audience's name.
+
+result-count = { $value } { $noun }
+result-count-audience = { $audience }: { $value } { $noun }
+result-named = { $name }: { $value }
+result-named-audience = { $audience }: { $lower } – { $value }
+
+# Who said a quote, or where it comes from.
+quote-attribution = — { $who }
+
 untranslated-notice = Parts of this page are not yet translated and are shown in English.
 
 not-found-title = Page not found
@@ -58,12 +74,17 @@ not-found-text = The page you were looking for is not here. It may have moved.
 # { $start } and { $end } are dates already formatted for the language.
 period = { $start } – { $end }
 
+# A report's data version: { $period } is its period, { $hash } a short hash
+# of the data (it changes only when the data does).
+version = { $period }, { $hash }
+
 # { $value } is a formatted figure.
 qualifier-at-least = { $value }+
 qualifier-about = about { $value }
 
 ## Charts. { $value }, { $first }, { $income }… are already formatted; the
-## audience, stage and result names come from the data and metrics.ftl.
+## audience names come from the data, stage and result names are the
+## `.lower` attributes in metrics.ftl (the form used mid-sentence).
 
 chart-show-data = Show the numbers
 chart-audience = Audience
@@ -73,18 +94,18 @@ chart-value = Value
 chart-amount = Amount
 chart-change = Change
 chart-reach-title = People reached, by audience
-chart-reach-desc = The most people were reached in { $audience }: { $value }.
+chart-reach-desc = The most people, { $value }, were reached in this audience: { $audience }.
 chart-potential-title = Share of the potential audience reached
-chart-potential-desc = The largest share of the potential audience was reached in { $audience }: { $value }.
+chart-potential-desc = The largest share of the potential audience, { $value }, was reached in this audience: { $audience }.
 chart-funnel-title = From impressions to videos watched, by audience
 chart-funnel-desc = { $audience }: from { $first } ({ $first_stage }) to { $last } ({ $last_stage }).
 chart-results-title = Survey results, by audience
-chart-results-desc = The highest result: { $result }, { $value } in { $audience }.
+chart-results-desc = The highest result is { $result }: { $value }; audience: { $audience }.
 chart-change-title = Change after the campaign
-chart-change-desc = The largest change: { $result }, { $value }.
+chart-change-desc = The largest of these changes is the { $result }: { $value }.
 chart-finances-desc = Income { $income } and expenditure { $expenditure }, { $period }.
 chart-trend-desc = From { $first } in { $first_label } to { $last } in { $last_label }.
-chart-highest-desc = The highest value: { $label }, { $value }.
+chart-highest-desc = The highest value is { $value } ({ $label }).
 
 ## Downloads. { $size } is already formatted ("1.2 MB").
 
@@ -94,6 +115,8 @@ download-pdf-title = The whole report as a PDF, to print or pass on
 download-html = One web page, { $size }
 download-html-title = The whole report as one web page that opens without the internet
 pdf-page-of = Page { $page } of { $total }
-pdf-version = Version
+# { $version } as in the `version` message.
+pdf-version = Version: { $version }
 pdf-notes = Notes
-footer-version = Version of the data
+# { $version } is the period and the short hash of the data.
+footer-version = Version of the data: { $version }

@@ -7,14 +7,17 @@ language-name = Lietuvių
 chooser-prompt = Skaityti lietuviškai
 skip-to-content = Pereiti prie turinio
 language-switcher = Kalba
-breadcrumbs = Jūs esate čia
+breadcrumbs = Naršymo kelias
 nav-home = Pradžia
 
-footer-published-by = Leidėjas
-footer-private = Ši svetainė nesikreipia į jokias kitas svetaines: jokių sekiklių, analitikos ar išorinių šriftų.
+# { $organisation } – organizacijos pavadinimas (svetainėje – nuoroda).
+footer-published-by = Šias ataskaitas skelbia { $organisation }.
+footer-private = Ši svetainė nieko neįkelia iš kitų svetainių: nėra jokių sekiklių, analitikos įrankių ar išorinių šriftų.
 
-home-reports = { PLURAL($count) ->
-    [one] Ataskaita
+# Antraštės, kurios reiškia „lygiai viena“ arba „kelios“: renkamasi pagal
+# patį skaičių ([1]), ne pagal PLURAL() – 21 ataskaita yra „Ataskaitos“.
+home-reports = { $count ->
+    [1] Ataskaita
    *[other] Ataskaitos
 }
 
@@ -35,37 +38,56 @@ finances-income = Pajamos
 finances-expenditure = Išlaidos
 
 campaign-period = Laikotarpis
-campaign-countries = { PLURAL($count) ->
-    [one] Šalis
+campaign-countries = { $count ->
+    [1] Šalis
    *[other] Šalys
 }
-campaign-languages = { PLURAL($count) ->
-    [one] Kalba
+campaign-languages = { $count ->
+    [1] Kalba
    *[other] Kalbos
 }
 campaign-partners = Partneriai
-campaign-figures = Skaičiai pagal auditoriją
+campaign-figures = Skaičiai pagal auditorijas
 campaign-metric = Rodiklis
 campaign-results = Rezultatai
 campaign-story = Istorija
-campaign-quotes = Jų žodžiais
+campaign-quotes = Citatos
 campaign-charts = Diagramos
 campaign-back = Atgal į ataskaitą
+
+## Kampanijos rezultatų sąrašas: vienas sakinys (eilutė) kiekvienam rezultatui.
+## { $value } – suformatuotas skaičius; { $noun } – metrics.ftl atributas
+## `.count` (daiktavardis, suderintas su skaičiumi); { $name } – rodiklio
+## pavadinimas, { $lower } – jo atributas `.lower` (mažąja raide);
+## { $audience } – auditorijos pavadinimas.
+
+result-count = { $value } { $noun }
+result-count-audience = { $audience }: { $value } { $noun }
+result-named = { $name }: { $value }
+result-named-audience = { $audience }: { $lower } – { $value }
+
+# Citatos autorius ar šaltinis. Lietuviškai prieš jį rašomas brūkšnys (–).
+quote-attribution = – { $who }
 
 untranslated-notice = Dalis šio puslapio dar neišversta ir rodoma anglų kalba.
 
 not-found-title = Puslapis nerastas
-not-found-text = Ieškomo puslapio čia nėra. Galbūt jis perkeltas.
+not-found-text = Ieškomo puslapio čia nėra. Galbūt jis buvo perkeltas.
 
 # { $start } ir { $end } – jau suformatuotos datos.
 period = { $start } – { $end }
 
+# Ataskaitos duomenų versija: { $period } – laikotarpis, { $hash } – trumpas
+# duomenų maišos kodas (jis nesikeičia, kol nesikeičia duomenys).
+version = { $period }, { $hash }
+
 # { $value } – suformatuotas skaičius.
-qualifier-at-least = daugiau kaip { $value }
+qualifier-at-least = ne mažiau kaip { $value }
 qualifier-about = apie { $value }
 
 ## Diagramos. { $value }, { $first }, { $income }… jau suformatuoti;
-## auditorijų, etapų ir rezultatų pavadinimai – iš duomenų ir metrics.ftl.
+## auditorijų pavadinimai – iš duomenų, etapų ir rezultatų pavadinimai –
+## metrics.ftl atributai `.lower` (mažąja raide, sakinio viduryje).
 
 chart-show-data = Rodyti skaičius
 chart-audience = Auditorija
@@ -74,28 +96,30 @@ chart-item = Kategorija
 chart-value = Reikšmė
 chart-amount = Suma
 chart-change = Pokytis
-chart-reach-title = Pasiekti žmonės pagal auditoriją
-chart-reach-desc = Daugiausia žmonių pasiekta šioje auditorijoje: { $audience } – { $value }.
-chart-potential-title = Pasiekta potencialios auditorijos dalis
-chart-potential-desc = Didžiausia potencialios auditorijos dalis pasiekta šioje auditorijoje: { $audience } – { $value }.
-chart-funnel-title = Nuo parodymų iki peržiūrų pagal auditoriją
+chart-reach-title = Pasiekti žmonės pagal auditorijas
+chart-reach-desc = Daugiausia žmonių – { $value } – pasiekta šioje auditorijoje: { $audience }.
+chart-potential-title = Pasiekta potencialios auditorijos dalis pagal auditorijas
+chart-potential-desc = Didžiausia potencialios auditorijos dalis – { $value } – pasiekta šioje auditorijoje: { $audience }.
+chart-funnel-title = Nuo parodymų iki peržiūrų pagal auditorijas
 chart-funnel-desc = { $audience }: nuo { $first } ({ $first_stage }) iki { $last } ({ $last_stage }).
-chart-results-title = Apklausų rezultatai pagal auditoriją
-chart-results-desc = Didžiausias rezultatas: { $result } – { $value } ({ $audience }).
+chart-results-title = Apklausų rezultatai pagal auditorijas
+chart-results-desc = Didžiausias rezultatas – { $result }: { $value }; auditorija – { $audience }.
 chart-change-title = Pokytis po kampanijos
-chart-change-desc = Didžiausias pokytis: { $result } – { $value }.
-chart-finances-desc = Pajamos { $income }, išlaidos { $expenditure } ({ $period }).
+chart-change-desc = Didžiausias iš šių pokyčių – { $result }: { $value }.
+chart-finances-desc = Laikotarpiu { $period } pajamos sudarė { $income }, išlaidos – { $expenditure }.
 chart-trend-desc = Nuo { $first } ({ $first_label }) iki { $last } ({ $last_label }).
-chart-highest-desc = Didžiausia reikšmė: { $label } – { $value }.
+chart-highest-desc = Didžiausia reikšmė – { $value } ({ $label }).
 
 ## Atsisiuntimai. { $size } jau suformatuotas („1,2 MB“).
 
 download-heading = Atsisiųsti ataskaitą
 download-pdf = PDF, { $size }
-download-pdf-title = Visa ataskaita PDF formatu – spausdinti ar persiųsti
+download-pdf-title = Visa ataskaita PDF formatu: galima atsispausdinti ar persiųsti
 download-html = Vienas tinklalapis, { $size }
-download-html-title = Visa ataskaita viename tinklalapyje, kuris atsidaro ir be interneto
+download-html-title = Visa ataskaita viename tinklalapyje, kurį galima atverti ir be interneto ryšio
 pdf-page-of = { $page } psl. iš { $total }
-pdf-version = Versija
+# { $version } – kaip `version` pranešime.
+pdf-version = Duomenų versija: { $version }
 pdf-notes = Pastabos
-footer-version = Duomenų versija
+# { $version } – ataskaitos laikotarpis ir trumpas duomenų maišos kodas.
+footer-version = Duomenų versija: { $version }

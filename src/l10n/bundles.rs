@@ -278,6 +278,63 @@ mod tests {
         (bundle, diags)
     }
 
+    fn format(bundle: &Bundle, id: &str, n: f64) -> String {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", FluentValue::from(n));
+        args.set("n", FluentValue::from(n));
+        let msg = bundle.get_message(id).expect("message");
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(msg.value().unwrap(), Some(&args), &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        text.into_owned()
+    }
+
+    /// A heading meaning "exactly one" selects on the number itself: 21
+    /// countries are „Šalys“ although 21 is in the `one` category.
+    #[test]
+    fn exact_number_keys_pass_and_mean_exactly_that_number() {
+        let (bundle, diags) = bundle_of(include_str!("../../locales/lt/ui.ftl"));
+        assert!(!diags.has_errors(), "{diags:?}");
+        assert_eq!(format(&bundle, "campaign-countries", 1.0), "Šalis");
+        for n in [2.0, 11.0, 21.0, 31.0, 101.0] {
+            assert_eq!(format(&bundle, "campaign-countries", n), "Šalys", "{n}");
+        }
+        assert_eq!(format(&bundle, "campaign-languages", 21.0), "Kalbos");
+        assert_eq!(format(&bundle, "home-reports", 1.0), "Ataskaita");
+        assert_eq!(format(&bundle, "home-reports", 21.0), "Ataskaitos");
+    }
+
+    #[test]
+    fn an_exact_key_around_plural_passes_and_picks_each_form() {
+        let text = "times = { $n ->\n    [1] vieną kartą\n   *[other] { PLURAL($n) ->\n        [one] { $n } kartą\n        [few] { $n } kartus\n        [many] { $n } karto\n       *[other] { $n } kartų\n    }\n}\n";
+        let (bundle, diags) = bundle_of(text);
+        assert!(!diags.has_errors(), "{diags:?}");
+        let cases = [
+            (1.0, "vieną kartą"),
+            (21.0, "21 kartą"),
+            (22.0, "22 kartus"),
+            (16_616.0, "16\u{a0}616 kartų"),
+            (1.5, "1,5 karto"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(format(&bundle, "times", n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn plural_keys_on_a_bare_number_are_still_refused() {
+        for key in ["one", "few", "many"] {
+            let text = format!("x = {{ $n ->\n    [{key}] a\n   *[other] b\n}}\n");
+            let (_, diags) = bundle_of(&text);
+            let d = &diags.sorted()[0];
+            assert!(d.message.contains("without PLURAL()"), "{key}: {d:?}");
+            // Nested inside an exact selector too.
+            let text = format!("x = {{ $n ->\n    [1] a\n   *[other] {{ $n ->\n        [{key}] b\n       *[other] c\n    }}\n}}\n");
+            let (_, diags) = bundle_of(&text);
+            assert!(diags.has_errors(), "{key} nested");
+        }
+    }
+
     #[test]
     fn placeables_nested_thousands_deep_are_an_error_not_a_stack_overflow() {
         // Found by fuzzing (fuzz/regressions/fluent_locales/): 20 000 `{`

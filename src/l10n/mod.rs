@@ -6,6 +6,7 @@
 mod bundles;
 pub mod format;
 mod numbers;
+pub mod phrase;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

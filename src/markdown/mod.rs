@@ -43,6 +43,9 @@ pub struct RenderOptions<'a> {
     pub allow_raw_html: bool,
     /// Prefix for footnote ids, unique per document on a page.
     pub id_prefix: &'a str,
+    /// What the footnotes are called in the page's language (their
+    /// section's `aria-label`).
+    pub footnotes_label: &'a str,
 }
 
 /// A problem found while rendering, at a 1-based line and column of the body.
@@ -327,7 +330,7 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
 
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let html = wrap_footnotes(&html, opts.id_prefix);
+    let html = wrap_footnotes(&html, opts.id_prefix, opts.footnotes_label);
     let html = match opts.allow_raw_html {
         true => raw_html::clean(&html),
         false => html,
@@ -400,11 +403,12 @@ fn footnote_id(prefix: &str, label: &str) -> String {
 
 /// Groups the footnote definitions at the end of the document under one
 /// labelled section, so screen readers announce them as footnotes.
-fn wrap_footnotes(html: &str, prefix: &str) -> String {
+fn wrap_footnotes(html: &str, prefix: &str, label: &str) -> String {
     match html.find("<div class=\"footnote\"") {
         Some(i) => format!(
-            "{}<section class=\"footnotes\" id=\"{prefix}-footnotes\" aria-label=\"Footnotes\">{}</section>\n",
+            "{}<section class=\"footnotes\" id=\"{prefix}-footnotes\" aria-label=\"{}\">{}</section>\n",
             &html[..i],
+            label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;"),
             &html[i..]
         ),
         None => html.to_string(),
@@ -662,6 +666,7 @@ mod tests {
             lang,
             allow_raw_html: false,
             id_prefix: "p",
+            footnotes_label: "Notes",
         }
     }
 

@@ -24,6 +24,14 @@ pub enum ArgValue {
     Text(String),
     /// `1`.
     Number(f64),
+    /// `metric(key="reach")`: another placement given as an argument, e.g.
+    /// the number of `phrase(id="…", n=metric(…))`.
+    Call {
+        /// `metric`.
+        name: String,
+        /// Its arguments.
+        args: BTreeMap<String, ArgValue>,
+    },
 }
 
 impl Shortcode {
@@ -39,6 +47,20 @@ impl Shortcode {
     pub fn number(&self, key: &str) -> Option<f64> {
         match self.args.get(key) {
             Some(ArgValue::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The argument `key` when it is a nested call (`n=metric(…)`), as a
+    /// shortcode of its own at the same place.
+    pub fn call(&self, key: &str) -> Option<Shortcode> {
+        match self.args.get(key) {
+            Some(ArgValue::Call { name, args }) => Some(Shortcode {
+                name: name.clone(),
+                args: args.clone(),
+                line: self.line,
+                col: self.col,
+            }),
             _ => None,
         }
     }
@@ -189,7 +211,16 @@ fn parse_args(s: &str) -> Result<BTreeMap<String, ArgValue>, String> {
             return Err(format!("`{}` is not an argument name", shown(key)));
         }
         let after = rest[eq + 1..].trim_start();
-        let (value, used) = if let Some(q) = after.strip_prefix('"') {
+        let (value, used) = if let Some((name, inner, used)) = nested_call(after)? {
+            let args = parse_args(inner).map_err(|e| format!("in `{name}(…)`: {e}"))?;
+            (
+                ArgValue::Call {
+                    name: name.to_string(),
+                    args,
+                },
+                used,
+            )
+        } else if let Some(q) = after.strip_prefix('"') {
             let close = q
                 .find('"')
                 .ok_or_else(|| format!("the value of `{key}` has no closing quote"))?;
@@ -221,6 +252,36 @@ fn parse_args(s: &str) -> Result<BTreeMap<String, ArgValue>, String> {
     Ok(args)
 }
 
+/// A nested call at the start of `s` (`metric(key="reach")`): its name,
+/// the text between its parentheses and the length it takes. `None` when
+/// `s` does not start with a name and `(`. The closing `)` is the first
+/// one outside double quotes; a call does not nest a further call.
+fn nested_call(s: &str) -> Result<Option<(&str, &str, usize)>, String> {
+    let name_len = s
+        .bytes()
+        .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+        .count();
+    if name_len == 0 || s.as_bytes().get(name_len) != Some(&b'(') {
+        return Ok(None);
+    }
+    let name = &s[..name_len];
+    let body = &s[name_len + 1..];
+    let mut in_quotes = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '(' if !in_quotes => {
+                return Err(format!(
+                    "`{name}(…)` holds another `(`: an argument may be one call, not a call inside a call"
+                ))
+            }
+            ')' if !in_quotes => return Ok(Some((name, &body[..i], name_len + 1 + i + 1))),
+            _ => {}
+        }
+    }
+    Err(format!("`{name}(` has no closing `)`"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +298,38 @@ mod tests {
         assert_eq!(found[1].number("n"), Some(1.0));
         assert!(text.contains("Reach was \u{E000}0\u{E001} people."));
         assert!(!text.contains("{{"));
+    }
+
+    #[test]
+    fn an_argument_may_be_a_call() {
+        let body = "We reached {{ phrase(id=\"people-reached\", n=metric(key=\"reach\", audience=\"lt\")) }}.\n";
+        let (text, found, errors) = extract(body);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(found[0].name, "phrase");
+        assert_eq!(found[0].text("id"), Some("people-reached"));
+        let n = found[0].call("n").expect("n is a call");
+        assert_eq!(n.name, "metric");
+        assert_eq!(n.text("key"), Some("reach"));
+        assert_eq!(n.text("audience"), Some("lt"));
+        assert_eq!((n.line, n.col), (1, 12));
+        assert_eq!(text, "We reached \u{E000}0\u{E001}.\n");
+        // Parentheses inside quotes are text.
+        let (_, found, errors) = extract("{{ phrase(id=\"a\", n=metric(key=\"x (y)\")) }}");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(found[0].call("n").unwrap().text("key"), Some("x (y)"));
+        let (_, found, _) = extract("{{ phrase(id=\"a\", n=21) }}");
+        assert_eq!(found[0].number("n"), Some(21.0));
+    }
+
+    #[test]
+    fn a_call_inside_a_call_or_unclosed_is_an_error() {
+        let (_, _, errors) = extract("{{ phrase(id=\"a\", n=metric(key=f(1))) }}");
+        assert!(
+            errors[0].message.contains("not a call inside a call"),
+            "{errors:?}"
+        );
+        let (_, _, errors) = extract("{{ phrase(id=\"a\", n=metric(key=\"x\" }}");
+        assert_eq!(errors.len(), 1, "{errors:?}");
     }
 
     #[test]

@@ -22,8 +22,9 @@ pub struct PdfDocument {
     pub period: String,
     /// The organisation publishing the report.
     pub organisation: String,
-    /// What a partner quotes to say which version they hold, e.g.
-    /// `2019-01-01–2020-08-31 · 3f2a9c1b`; on the cover and in every footer.
+    /// What a partner quotes to say which version they hold, in the
+    /// document's language, e.g. `1 January 2019 – 31 August 2020,
+    /// 3f2a9c1b`; in every footer.
     pub version: String,
     /// The report's summary: the cover's lead paragraph and the PDF subject.
     pub summary: String,
@@ -63,7 +64,8 @@ pub struct Labels {
     /// Page number pattern with `{page}` and `{total}` (`{page} / {total}`,
     /// `{page} psl. iš {total}`).
     pub page_of: String,
-    /// Word before the version string on the cover (`Version`, `Versija`).
+    /// The version line of the cover, one message with the version in it
+    /// (`Version: …`, `Versija: …`).
     pub version: String,
     /// Heading over footnotes that no text refers to (`Notes`, `Pastabos`).
     pub notes: String,

@@ -263,7 +263,10 @@ impl Viewer<'_> {
                             false,
                         )),
                     ),
-                    ("first_stage", Arg::Text(self.metric_name(from, diags).text)),
+                    (
+                        "first_stage",
+                        Arg::Text(self.metric_lower(from, diags).text),
+                    ),
                     (
                         "last",
                         Arg::Text(self.fmt(
@@ -272,7 +275,7 @@ impl Viewer<'_> {
                             false,
                         )),
                     ),
-                    ("last_stage", Arg::Text(self.metric_name(to, diags).text)),
+                    ("last_stage", Arg::Text(self.metric_lower(to, diags).text)),
                 ],
                 diags,
             );
@@ -349,7 +352,7 @@ impl Viewer<'_> {
                 Some((m, a, x)) => self.chart_text(
                     "chart-results-desc",
                     &[
-                        ("result", Arg::Text(self.metric_name(m, diags).text)),
+                        ("result", Arg::Text(self.metric_lower(m, diags).text)),
                         (
                             "audience",
                             Arg::Text(audience_name(Some(a)).unwrap_or_default()),
@@ -390,7 +393,7 @@ impl Viewer<'_> {
         }
 
         // Changes: before and after, as one bar per finding.
-        let changes: Vec<(String, f64)> = c
+        let changes: Vec<(String, String, f64)> = c
             .results
             .iter()
             .filter_map(|f| match f.value {
@@ -399,17 +402,20 @@ impl Viewer<'_> {
             })
             .map(|(f, x)| {
                 let name = self.metric_name(&f.metric, diags).text;
-                let label = match audience_name(f.audience.as_deref()) {
-                    Some(a) if c.audiences.len() > 1 => format!("{name} ({a})"),
-                    _ => name,
+                let lower = self.metric_lower(&f.metric, diags).text;
+                let (label, lower) = match audience_name(f.audience.as_deref()) {
+                    Some(a) if c.audiences.len() > 1 => {
+                        (format!("{name} ({a})"), format!("{lower} ({a})"))
+                    }
+                    _ => (name, lower),
                 };
-                (label, x)
+                (label, lower, x)
             })
             .collect();
         if !changes.is_empty() {
             let (top, x) = changes
                 .iter()
-                .fold(None::<(&str, f64)>, |best, (l, x)| match best {
+                .fold(None::<(&str, f64)>, |best, (_, l, x)| match best {
                     Some((_, b)) if b.abs() >= x.abs() => best,
                     _ => Some((l, *x)),
                 })
@@ -432,9 +438,9 @@ impl Viewer<'_> {
                 category_heading: self.chart_text("campaign-metric", &[], diags),
                 series: vec![Series::new(
                     self.chart_text("chart-change", &[], diags),
-                    changes.iter().map(|(_, x)| Some(*x)).collect(),
+                    changes.iter().map(|(_, _, x)| Some(*x)).collect(),
                 )],
-                categories: changes.into_iter().map(|(l, _)| l).collect(),
+                categories: changes.into_iter().map(|(l, _, _)| l).collect(),
                 span: None,
             });
         }

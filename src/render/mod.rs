@@ -224,7 +224,7 @@ impl Renderer {
             .reports
             .iter()
             .map(|r| match self.opts.preview {
-                true => format!("{}–{}", r.period.start, r.period.end),
+                true => String::new(),
                 false => report_doc::version(r, sources),
             })
             .collect();
@@ -381,10 +381,13 @@ impl Renderer {
                 // The preview makes no downloads (see `SiteOptions::preview`).
                 let files = match self.opts.preview {
                     true => Vec::new(),
-                    false => report_downloads(&v, r, version, downloads, diags),
+                    false => {
+                        let version = v.version_text(r, version, diags);
+                        report_downloads(&v, r, &version, downloads, diags)
+                    }
                 };
                 report.downloads = files.iter().map(|(d, _)| d.clone()).collect();
-                report.version = version.to_string();
+                report.version = v.version_text(r, version, diags);
                 let crumbs = vec![home_crumb(&v, &path, diags)];
                 let card = v.report_card(r, &path, self.earlier.as_deref(), diags);
                 let mut common = v.common(
@@ -443,7 +446,7 @@ impl Renderer {
                 );
                 let card = v.campaign_card(c, &path, self.earlier.as_deref(), diags);
                 common.card = card.as_ref().map(|c| c.url.clone());
-                common.version = Some(version.to_string());
+                common.version = Some(v.version_text(r, version, diags));
                 #[derive(Serialize)]
                 struct Ctx {
                     #[serde(flatten)]

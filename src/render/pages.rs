@@ -50,6 +50,9 @@ pub struct SiteView {
     pub organisation: String,
     /// Publisher's site.
     pub organisation_url: Option<String>,
+    /// "Published by …" as one message, HTML: the name is a link when the
+    /// publisher has a site.
+    pub published_by: String,
     /// Link to this language's home page.
     pub home: String,
     /// Public URL of the language chooser (the `x-default` alternate).
@@ -310,7 +313,6 @@ impl Viewer<'_> {
                 }
             })
             .collect();
-        let _ = diags;
         Common {
             lang: self.lang.to_string(),
             page_path: page_path.to_string(),
@@ -320,6 +322,12 @@ impl Viewer<'_> {
                 description: c.description.as_ref().map(|d| self.text(d)),
                 organisation: c.organisation.name.clone(),
                 organisation_url: c.organisation.url.clone(),
+                published_by: self.msg_html(
+                    "footer-published-by",
+                    &[],
+                    &[("organisation", organisation_html(&c.organisation))],
+                    diags,
+                ),
                 home: paths::relative(page_path, &paths::home(self.lang)),
                 root_url: c.base_url.clone(),
             },
@@ -606,5 +614,17 @@ fn og_locale(locale: &str, lang: &Lang) -> String {
             "en" => "en_GB".into(),
             other => format!("{other}_{}", other.to_uppercase()),
         },
+    }
+}
+
+/// The publisher's name, a link to their site when they have one.
+fn organisation_html(o: &Organisation) -> String {
+    let name = super::html::escape(&o.name);
+    match &o.url {
+        Some(url) => format!(
+            "<a href=\"{}\" rel=\"external\">{name}</a>",
+            super::html::escape(url)
+        ),
+        None => name,
     }
 }

@@ -18,9 +18,10 @@ use crate::markdown::{Placement, Resolver, Shortcode};
 use crate::model::*;
 use crate::pdf::{Block, FigureItem, Inline, Labels, PdfDocument, PdfSection};
 
-/// What a partner quotes to say which version of a report they hold: its
-/// period and a short hash of every file its content comes from
-/// (`2019-01-01–2020-08-31 · 3f2a9c1b`).
+/// What a partner quotes, with the report's period, to say which version
+/// of a report they hold: a short hash of every file its content comes
+/// from (`3f2a9c1b`). Each language writes the period and the hash in its
+/// own words through the `version` message.
 pub fn version(r: &Report, sources: &SourceMap) -> String {
     let report_dir = format!("content/reports/{}/", r.slug);
     // A set, not a list of prefixes: a report may have thousands of
@@ -53,7 +54,7 @@ pub fn version(r: &Report, sources: &SourceMap) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    format!("{}–{} · {short}", r.period.start, r.period.end)
+    short
 }
 
 /// Shortcodes and links as the document shows them.
@@ -118,7 +119,7 @@ fn text_of_html(html: &str) -> String {
 fn quote_block(v: &Viewer, q: &Quote) -> Block {
     Block::Quote {
         text: vec![Inline::text(v.text(&q.text).text)],
-        who: Some(v.text(&q.who).text),
+        who: Some(super::resolve::attribution(v, &v.text(&q.who)).text),
     }
 }
 
@@ -291,7 +292,13 @@ impl Viewer<'_> {
             labels: Labels {
                 contents: self.msg("report-contents", &[], diags).text,
                 page_of,
-                version: self.msg("pdf-version", &[], diags).text,
+                version: self
+                    .msg(
+                        "pdf-version",
+                        &[("version", Arg::Text(version.into()))],
+                        diags,
+                    )
+                    .text,
                 notes: self.msg("pdf-notes", &[], diags).text,
             },
             sections,

@@ -6,6 +6,7 @@ use super::html::escape;
 use super::paths;
 use super::view::Viewer;
 use crate::diagnostics::Diagnostics;
+use crate::l10n::phrase;
 use crate::markdown::{Placement, Resolver, Shortcode};
 use crate::model::*;
 
@@ -60,10 +61,22 @@ impl PageResolver<'_> {
     }
 
     fn metric(&self, sc: &Shortcode) -> Result<Placement, String> {
+        let figure = self.figure(sc)?;
+        let mut diags = Diagnostics::default();
+        let value = self
+            .viewer
+            .value(&figure.value, figure.qualifier, &mut diags);
+        Ok(Placement::Inline(format!(
+            "<span class=\"figure\">{}</span>",
+            escape(&value)
+        )))
+    }
+
+    /// The figure `metric(key=…, audience=…, campaign=…)` names.
+    fn figure(&self, sc: &Shortcode) -> Result<&Figure, String> {
         let key = sc
             .text("key")
             .ok_or("the metric shortcode needs key=\"<metric>\"")?;
-        let mut diags = Diagnostics::default();
         let figure = if self.campaign.is_none() && sc.text("campaign").is_none() {
             let report = self
                 .report
@@ -97,12 +110,47 @@ impl PageResolver<'_> {
                     })?,
             }
         };
-        let value = self
-            .viewer
-            .value(&figure.value, figure.qualifier, &mut diags);
+        Ok(figure)
+    }
+
+    /// `phrase(id="…", n=metric(…))` or `phrase(id="…", n=12)`: the site's
+    /// Fluent message `id` with the number in it (see [`phrase`]).
+    fn phrase(&self, sc: &Shortcode) -> Result<Placement, String> {
+        let id = sc.text("id").ok_or(
+            "the phrase shortcode needs id=\"<message>\", a message of a .ftl file in locales/<language>/",
+        )?;
+        let number = match (sc.call("n"), sc.number("n")) {
+            (Some(call), _) if call.name == "metric" => {
+                let f = self.figure(&call)?;
+                let mut diags = Diagnostics::default();
+                phrase::PhraseNumber {
+                    n: phrase::shown_number(&f.value),
+                    value: self.viewer.value(&f.value, f.qualifier, &mut diags),
+                }
+            }
+            (Some(call), _) => {
+                return Err(format!(
+                    "n=… of a phrase is a number or metric(…), not {}(…)",
+                    call.name
+                ))
+            }
+            (None, Some(n)) => phrase::PhraseNumber {
+                n,
+                value: self.viewer.l10n.formats(self.viewer.lang).number(n, 3),
+            },
+            (None, None) => {
+                return Err(
+                    "the phrase shortcode needs n=<number> or n=metric(key=\"…\")".to_string(),
+                )
+            }
+        };
+        let text = phrase::phrase(self.viewer.l10n, self.viewer.lang, id, &number).map_err(|e| {
+            format!("{e}; write `{id} = {{ PLURAL($n) -> … }}` in a .ftl file of every locales/<language>/ folder")
+        })?;
         Ok(Placement::Inline(format!(
-            "<span class=\"figure\">{}</span>",
-            escape(&value)
+            "<span class=\"phrase\"{}>{}</span>",
+            lang_attr(&text),
+            escape(&text.text)
         )))
     }
 
@@ -212,6 +260,7 @@ impl Resolver for PageResolver<'_> {
     fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {
         match sc.name.as_str() {
             "metric" => self.metric(sc),
+            "phrase" => self.phrase(sc),
             "quote" => self.quote(sc),
             "chart" => self.chart(sc),
             other => Err(format!("there is no shortcode `{other}`")),
@@ -219,10 +268,38 @@ impl Resolver for PageResolver<'_> {
     }
 }
 
+/// Who said a quote, as the language introduces them (`— name` in
+/// English, `– vardas` in Lithuanian): one message, never a dash glued on
+/// by a template or a style sheet.
+pub fn attribution(viewer: &Viewer, who: &Localised) -> Localised {
+    let mut diags = Diagnostics::default();
+    let line = viewer.msg(
+        "quote-attribution",
+        &[("who", crate::l10n::Arg::Text(who.text.clone()))],
+        &mut diags,
+    );
+    // An untranslated attribution keeps its own language's dash.
+    match who.fallback {
+        true => viewer
+            .l10n
+            .message(
+                &who.lang,
+                "quote-attribution",
+                &[("who", crate::l10n::Arg::Text(who.text.clone()))],
+            )
+            .map(|m| Localised {
+                fallback: true,
+                ..m
+            })
+            .unwrap_or(line),
+        false => line,
+    }
+}
+
 /// A quote as a figure with its attribution.
 pub fn quote_html(viewer: &Viewer, q: &Quote) -> String {
     let text = viewer.text(&q.text);
-    let who = viewer.text(&q.who);
+    let who = attribution(viewer, &viewer.text(&q.who));
     format!(
         "<figure class=\"quote\"><blockquote{}><p>{}</p></blockquote><figcaption{}>{}</figcaption></figure>",
         lang_attr(&text),

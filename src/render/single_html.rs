@@ -63,9 +63,8 @@ pub fn render(doc: &PdfDocument, css: &str, url: &str) -> String {
         figures(&mut h, &doc.cover_figures, " big");
     }
     h.push_str(&format!(
-        "<p class=\"version\">{}: {}</p>\n</header>\n",
-        escape(&doc.labels.version),
-        escape(&doc.version)
+        "<p class=\"version\">{}</p>\n</header>\n",
+        escape(&doc.labels.version)
     ));
 
     h.push_str(&format!(
@@ -88,9 +87,25 @@ pub fn render(doc: &PdfDocument, css: &str, url: &str) -> String {
             i + 1,
             escape(&s.title)
         ));
+        let start = h.len();
         for b in &s.blocks {
             block(&mut h, b, &prefix, &doc.labels.notes);
         }
+        // A reference shows its note's number, as the list of notes does,
+        // not the label the Markdown gave it (`[^calls]`).
+        let mut section = h.split_off(start);
+        let labels = s.blocks.iter().flat_map(|b| match b {
+            Block::Footnotes { items } => items.as_slice(),
+            _ => &[],
+        });
+        for (n, (label, _)) in labels.enumerate() {
+            let link = format!("<a href=\"#{prefix}-fn-{}\">", note_id(label));
+            section = section.replace(
+                &format!("{link}{}</a></sup>", escape(label)),
+                &format!("{link}{}</a></sup>", n + 1),
+            );
+        }
+        h.push_str(&section);
         h.push_str("</section>\n");
     }
     h.push_str(&format!(

@@ -47,6 +47,10 @@ pub struct FigureView {
     pub name: Localised,
     /// Audience name, for results.
     pub audience: Option<Localised>,
+    /// The figure as one line of a list, HTML: one message with the value,
+    /// the noun in the form the number needs (counts) or the metric's name
+    /// (others), and the audience ("16 616 apsilankymų svetainėje").
+    pub line: String,
 }
 
 /// Rendered Markdown.
@@ -120,6 +124,55 @@ impl Viewer<'_> {
         self.msg(&format!("metric-{key}"), &[], diags)
     }
 
+    /// The metric's name as it reads mid-sentence (its `.lower` attribute,
+    /// "reach"); the name itself when a locale gives no such attribute.
+    pub fn metric_lower(&self, key: &str, diags: &mut Diagnostics) -> Localised {
+        self.l10n
+            .message(self.lang, &format!("metric-{key}.lower"), &[])
+            .unwrap_or_else(|_| self.metric_name(key, diags))
+    }
+
+    /// The message `id` as HTML: its text escaped, with `html` arguments
+    /// put in as they are (a link, a styled number). The message still
+    /// decides where they go, so no template joins words around it.
+    pub fn msg_html(
+        &self,
+        id: &str,
+        args: &[(&str, Arg)],
+        html: &[(&str, String)],
+        diags: &mut Diagnostics,
+    ) -> String {
+        let marker = |i: usize| format!("\u{E010}{i}\u{E011}");
+        let mut all: Vec<(&str, Arg)> = args.to_vec();
+        for (i, (k, _)) in html.iter().enumerate() {
+            all.push((k, Arg::Text(marker(i))));
+        }
+        let text = self.msg(id, &all, diags).text;
+        let mut out = super::html::escape(&text);
+        for (i, (_, h)) in html.iter().enumerate() {
+            out = out.replace(&marker(i), h);
+        }
+        out
+    }
+
+    /// A report's data version in this language: its period and the hash
+    /// of its data (`hash` is empty in the preview: the period alone).
+    pub fn version_text(&self, r: &Report, hash: &str, diags: &mut Diagnostics) -> String {
+        let period = self.period(&r.period, diags);
+        if hash.is_empty() {
+            return period;
+        }
+        self.msg(
+            "version",
+            &[
+                ("period", Arg::Text(period)),
+                ("hash", Arg::Text(hash.into())),
+            ],
+            diags,
+        )
+        .text
+    }
+
     /// A figure ready to show; counts take the plural form of their label.
     pub fn figure(
         &self,
@@ -148,7 +201,31 @@ impl Viewer<'_> {
             ),
             None => (String::new(), String::new()),
         };
+        let value_html = format!(
+            "<span class=\"value\">{}</span>",
+            super::html::escape(&value)
+        );
+        let counted = matches!(f.value, Value::Count(_)) && label.text != name.text;
+        let mut args: Vec<(&str, Arg)> = Vec::new();
+        if let Some(a) = &audience {
+            args.push(("audience", Arg::Text(a.text.clone())));
+        }
+        let id = match (counted, audience.is_some()) {
+            (true, false) => "result-count",
+            (true, true) => "result-count-audience",
+            (false, false) => "result-named",
+            (false, true) => "result-named-audience",
+        };
+        if counted {
+            args.push(("noun", Arg::Text(label.text.clone())));
+        } else {
+            args.push(("name", Arg::Text(name.text.clone())));
+            let lower = self.metric_lower(&f.metric, diags);
+            args.push(("lower", Arg::Text(lower.text)));
+        }
+        let line = self.msg_html(id, &args, &[("value", value_html)], diags);
         FigureView {
+            line,
             key: f.metric.clone(),
             value,
             number,
@@ -179,10 +256,12 @@ impl Viewer<'_> {
         } else {
             self.lang
         };
+        let notes = self.msg("pdf-notes", &[], diags).text;
         let opts = RenderOptions {
             lang: doc_lang.as_str(),
             allow_raw_html: self.site.config.allow_raw_html,
             id_prefix,
+            footnotes_label: &notes,
         };
         let (html, problems) = markdown::render(&doc.body, &opts, resolver);
         for p in problems {
