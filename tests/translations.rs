@@ -96,3 +96,19 @@ fn figures_that_disagree_between_languages_are_warned_about() {
     );
     assert_eq!(outcome.diags.warning_count(), 1, "{:?}", messages(&outcome));
 }
+
+/// The sample's translation state is committed: a fresh clone reports every
+/// Lithuanian text as up to date, none untracked or outdated.
+#[test]
+fn the_sample_site_records_its_translations() {
+    let site = sample_site();
+    let lock = ".impact/translations.lock";
+    fs::create_dir_all(site.path().join(".impact")).unwrap();
+    fs::copy(project().join(lock), site.path().join(lock)).unwrap();
+    let (code, text) = run(site.path(), &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("0 outdated") && text.contains(" 0 untracked,"),
+        "{text}"
+    );
+}
