@@ -39,7 +39,7 @@ fn standard_charts_are_drawn_in_each_language_with_cldr_numbers() {
     assert!(reach_en.contains(">515,839<"), "{reach_en}");
     let reach_lt = chart(&lt, "reach");
     assert!(
-        reach_lt.contains("Pasiekti žmonės pagal auditoriją"),
+        reach_lt.contains("Pasiekti žmonės pagal auditorijas"),
         "{reach_lt}"
     );
     assert!(reach_lt.contains(">515\u{a0}839<"), "{reach_lt}");
@@ -93,7 +93,7 @@ fn every_chart_is_accessible_with_its_numbers_as_a_table() {
     let lt = read(site.path(), &format!("lt/{CAMPAIGN}"));
     assert!(lt.contains("<summary>Rodyti skaičius</summary>"));
     assert!(lt.contains(
-        "Daugiausia žmonių pasiekta šioje auditorijoje: Lietuva (visa kampanija, abu etapai) – 515\u{a0}839."
+        "Daugiausia žmonių – 515\u{a0}839 – pasiekta šioje auditorijoje: Lietuva (visa kampanija, abu etapai)."
     ));
 }
 

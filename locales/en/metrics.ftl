@@ -90,8 +90,8 @@ metric-website_visits = Website visits
 metric-average_time_on_page_seconds = Average time on page, in seconds
     .lower = average time on page, in seconds
     .count = { PLURAL($count) ->
-        [one] second
-       *[other] seconds
+        [one] second on the page on average
+       *[other] seconds on the page on average
     }
 
 metric-video_plays_95 = Video plays at 95%

@@ -103,6 +103,8 @@ chart-results-title = Survey results, by audience
 chart-results-desc = The highest result is { $result }: { $value }; audience: { $audience }.
 chart-change-title = Change after the campaign
 chart-change-desc = The largest of these changes is the { $result }: { $value }.
+# A measure and its audience, when a campaign has several audiences.
+chart-label-audience = { $name }, { $audience }
 chart-finances-desc = Income { $income } and expenditure { $expenditure }, { $period }.
 chart-trend-desc = From { $first } in { $first_label } to { $last } in { $last_label }.
 chart-highest-desc = The highest value is { $value } ({ $label }).

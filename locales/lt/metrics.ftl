@@ -114,10 +114,10 @@ metric-website_visits = Apsilankymai svetainėje
 metric-average_time_on_page_seconds = Vidutinė buvimo puslapyje trukmė (sekundėmis)
     .lower = vidutinė buvimo puslapyje trukmė (sekundėmis)
     .count = { PLURAL($count) ->
-        [one] sekundė
-        [few] sekundės
-        [many] sekundės
-       *[other] sekundžių
+        [one] sekundė vidutiniškai praleista puslapyje
+        [few] sekundės vidutiniškai praleistos puslapyje
+        [many] sekundės vidutiniškai praleista puslapyje
+       *[other] sekundžių vidutiniškai praleista puslapyje
     }
 
 metric-video_plays_95 = Vaizdo įrašų peržiūros iki 95 %

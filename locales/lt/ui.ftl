@@ -106,6 +106,8 @@ chart-results-title = Apklausų rezultatai pagal auditorijas
 chart-results-desc = Didžiausias rezultatas – { $result }: { $value }; auditorija – { $audience }.
 chart-change-title = Pokytis po kampanijos
 chart-change-desc = Didžiausias iš šių pokyčių – { $result }: { $value }.
+# Rodiklis ir auditorija, kai kampanija turi kelias auditorijas.
+chart-label-audience = { $name }, { $audience }
 chart-finances-desc = Laikotarpiu { $period } pajamos sudarė { $income }, išlaidos – { $expenditure }.
 chart-trend-desc = Nuo { $first } ({ $first_label }) iki { $last } ({ $last_label }).
 chart-highest-desc = Didžiausia reikšmė – { $value } ({ $label }).

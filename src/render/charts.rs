@@ -405,7 +405,14 @@ impl Viewer<'_> {
                 let lower = self.metric_lower(&f.metric, diags).text;
                 let (label, lower) = match audience_name(f.audience.as_deref()) {
                     Some(a) if c.audiences.len() > 1 => {
-                        (format!("{name} ({a})"), format!("{lower} ({a})"))
+                        let with = |name: String, diags: &mut Diagnostics| {
+                            let args = [
+                                ("name", Arg::Text(name)),
+                                ("audience", Arg::Text(a.clone())),
+                            ];
+                            self.chart_text("chart-label-audience", &args, diags)
+                        };
+                        (with(name, diags), with(lower, diags))
                     }
                     _ => (name, lower),
                 };
