@@ -285,6 +285,7 @@ fn hostile_markdown(c: &mut Criterion) {
         lang: "en",
         allow_raw_html: false,
         id_prefix: "story-",
+        footnotes_label: "Notes",
     };
     let headings = "## Results\n\nText.\n\n".repeat(16_000);
     group.bench_function("16000 same headings", |b| {
