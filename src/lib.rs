@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod l10n;
 pub mod load;
 pub mod markdown;
+pub mod markup;
 pub mod model;
 pub mod pdf;
 pub mod publish;

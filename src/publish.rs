@@ -363,31 +363,12 @@ fn remove_tree(dir: &Path) {
     let _ = fs::remove_dir(dir);
 }
 
-/// Exchanges two paths in one step.
+/// Exchanges two paths in one step (`renameat2` with `RENAME_EXCHANGE`,
+/// through rustix's safe wrapper).
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both paths are valid NUL-terminated strings that outlive the
-    // call; renameat2 reads them and touches no other memory. Called through
-    // syscall() so that it works whatever the C library's version.
-    let r = unsafe {
-        libc::syscall(
-            libc::SYS_renameat2,
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if r == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
 /// Exchanges two paths in one step: not available here.
@@ -400,11 +381,12 @@ fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
 /// it (so the fallback may), rather than because of the paths.
 fn exchange_unsupported(e: &std::io::Error) -> bool {
     #[cfg(target_os = "linux")]
-    if matches!(
-        e.raw_os_error(),
-        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP | libc::EPERM)
-    ) {
-        return true;
+    {
+        use rustix::io::Errno;
+        let unsupported = [Errno::INVAL, Errno::NOSYS, Errno::OPNOTSUPP, Errno::PERM];
+        if Errno::from_io_error(e).is_some_and(|errno| unsupported.contains(&errno)) {
+            return true;
+        }
     }
     e.kind() == std::io::ErrorKind::Unsupported
 }
@@ -540,6 +522,33 @@ mod tests {
         assert_eq!(leftovers.len(), 1, "old tree left behind");
         let unsupported = std::io::Error::from(std::io::ErrorKind::Unsupported);
         assert!(exchange_unsupported(&unsupported));
+    }
+
+    /// The one-step swap itself, where the system has it: both trees stay
+    /// whole and trade places; an error about the paths is not taken for
+    /// "unsupported" (which would hide it behind the fallback).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn exchange_trades_two_trees_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir_all(a.join("sub")).unwrap();
+        fs::write(a.join("sub/one.html"), "one").unwrap();
+        fs::create_dir_all(&b).unwrap();
+        fs::write(b.join("two.html"), "two").unwrap();
+        match exchange(&a, &b) {
+            Ok(()) => {
+                assert_eq!(fs::read_to_string(b.join("sub/one.html")).unwrap(), "one");
+                assert_eq!(fs::read_to_string(a.join("two.html")).unwrap(), "two");
+            }
+            // A file system without RENAME_EXCHANGE (the fallback's case).
+            Err(e) => assert!(exchange_unsupported(&e), "{e}"),
+        }
+        let missing = exchange(&dir.path().join("nothing"), &b).unwrap_err();
+        assert_eq!(missing.kind(), std::io::ErrorKind::NotFound);
+        assert!(!exchange_unsupported(&missing));
+        let invalid = std::io::Error::from_raw_os_error(rustix::io::Errno::INVAL.raw_os_error());
+        assert!(exchange_unsupported(&invalid));
     }
 
     #[test]

@@ -10,7 +10,6 @@ use std::sync::Mutex;
 
 use plotters::style::{FontDesc, FontFamily, FontStyle};
 
-use super::sfnt;
 use super::ChartError;
 
 /// plotters draws and measures text at `size`, but writes `size / 1.24` as
@@ -94,6 +93,32 @@ fn digest(regular: &[u8], bold: Option<&[u8]>) -> [u8; 32] {
     hash.finalize().into()
 }
 
+/// The font's family name, which the SVG `font-family` names first: the
+/// typographic family (name id 16), else the family (1), from a Unicode
+/// record or an ASCII Mac Roman one. Neither plotters nor ab_glyph
+/// exposes it; `None` for bytes that are not a font.
+fn family_name(font: &[u8]) -> Option<String> {
+    use ttf_parser::{name_id, PlatformId};
+    let face = ttf_parser::Face::parse(font, 0).ok()?;
+    let text = |name: ttf_parser::name::Name| {
+        let mac_ascii = name.platform_id == PlatformId::Macintosh
+            && name.encoding_id == 0
+            && name.name.is_ascii();
+        name.to_string()
+            .or_else(|| mac_ascii.then(|| String::from_utf8_lossy(name.name).into_owned()))
+            .map(|text| text.trim().to_string())
+            .filter(|text| !text.is_empty())
+    };
+    [name_id::TYPOGRAPHIC_FAMILY, name_id::FAMILY]
+        .into_iter()
+        .find_map(|id| {
+            face.names()
+                .into_iter()
+                .filter(|name| name.name_id == id)
+                .find_map(text)
+        })
+}
+
 /// The regular and bold faces parsed for measuring.
 fn parse(faces: [&'static [u8]; 2]) -> Result<[ab_glyph::FontRef<'static>; 2], ChartError> {
     let regular = ab_glyph::FontRef::try_from_slice(faces[0])
@@ -107,7 +132,7 @@ impl Fonts {
     /// Registers the theme's regular font (and its bold, if there is one;
     /// without it bold text uses the regular face) for drawing charts.
     pub fn new(regular: Vec<u8>, bold: Option<Vec<u8>>) -> Result<Fonts, ChartError> {
-        let family = sfnt::family_name(&regular).unwrap_or_default();
+        let family = family_name(&regular).unwrap_or_default();
         // A poisoned lock only means another thread panicked while holding
         // it; the list itself is always left whole.
         let mut registered = REGISTERED.lock().unwrap_or_else(|p| p.into_inner());
@@ -368,6 +393,18 @@ pub(crate) fn clean_text(text: &str) -> String {
 mod tests {
     use super::super::testing::fonts;
     use super::*;
+
+    const REGULAR: &[u8] = include_bytes!("../../themes/default/fonts/DejaVuSans.ttf");
+
+    #[test]
+    fn family_names_come_from_the_name_table() {
+        assert_eq!(family_name(REGULAR).as_deref(), Some("DejaVu Sans"));
+        assert_eq!(family_name(b"not a font"), None);
+        assert_eq!(family_name(&[]), None);
+        // Cut short: no panic, no name.
+        assert_eq!(family_name(&REGULAR[..13]), None);
+        assert_eq!(fonts().css_family(), "'DejaVu Sans', sans-serif");
+    }
 
     /// The cache gives the font's own kerning for every pair, also when
     /// pairs of both faces share its slots and push each other out.

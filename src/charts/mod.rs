@@ -22,7 +22,6 @@ mod line;
 mod paint;
 pub mod palette;
 mod scale;
-mod sfnt;
 mod sparse_zlib;
 mod svg;
 

@@ -150,20 +150,10 @@ fn pattern_defs(id: &str, overlays: &[Overlay]) -> String {
     }
 }
 
-/// Text made safe for XML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in super::fonts::clean_text(text).chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// Text for XML content and attribute values: control characters (which
+/// XML 1.0 cannot carry) made spaces, then escaped.
+fn escape(text: &str) -> String {
+    crate::markup::escape(&super::fonts::clean_text(text))
 }
 
 #[cfg(test)]
@@ -172,7 +162,7 @@ mod tests {
 
     #[test]
     fn escape_covers_markup_and_control_characters() {
-        assert_eq!(escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos; ");
+        assert_eq!(escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&#39; ");
         assert_eq!(escape("ąčęėįšųūž"), "ąčęėįšųūž");
     }
 }

@@ -13,11 +13,11 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
-use super::html::escape;
 use super::view::Viewer;
 use crate::charts::{self, Chart, Series};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Arg;
+use crate::markup::escape;
 use crate::model::*;
 
 /// The engagement funnel, widest stage first.

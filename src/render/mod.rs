@@ -8,7 +8,6 @@
 mod cards;
 mod charts;
 mod doc_blocks;
-mod html;
 mod media;
 mod pages;
 pub mod paths;

@@ -2,12 +2,12 @@
 //! same page in the current language, figures formatted by CLDR, quotes and
 //! chart figures as HTML.
 
-use super::html::escape;
 use super::paths;
 use super::view::Viewer;
 use crate::diagnostics::Diagnostics;
 use crate::l10n::phrase;
 use crate::markdown::{Placement, Resolver, Shortcode};
+use crate::markup::escape;
 use crate::model::*;
 
 /// Resolves links and shortcodes for the page at `page_path`.

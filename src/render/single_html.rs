@@ -6,7 +6,7 @@
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use super::html::escape;
+use crate::markup::escape;
 use crate::pdf::{Block, FigureItem, Inline, PdfDocument};
 
 /// Extra rules for the one-file layout, after the theme's style sheet.

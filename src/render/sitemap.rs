@@ -3,6 +3,7 @@
 
 use super::paths;
 use super::OutputFile;
+use crate::markup::escape;
 use crate::model::Site;
 
 /// Builds the sitemap.
@@ -28,27 +29,27 @@ pub fn sitemap(site: &Site) -> OutputFile {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     // The language chooser, with every language and itself as x-default.
-    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape_xml(base)));
+    xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", escape(base)));
     for (l, home) in langs.iter().zip(&pages[0]) {
         xml.push_str(&format!(
             "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n",
-            escape_xml(&paths::absolute(base, home))
+            escape(&paths::absolute(base, home))
         ));
     }
     xml.push_str(&format!(
         "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n  </url>\n",
-        escape_xml(base)
+        escape(base)
     ));
     for versions in &pages {
         for path in versions {
             xml.push_str(&format!(
                 "  <url>\n    <loc>{}</loc>\n",
-                escape_xml(&paths::absolute(base, path))
+                escape(&paths::absolute(base, path))
             ));
             for (l, alt) in langs.iter().zip(versions) {
                 xml.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{l}\" href=\"{}\"/>\n",
-                    escape_xml(&paths::absolute(base, alt))
+                    escape(&paths::absolute(base, alt))
                 ));
             }
             xml.push_str("  </url>\n");
@@ -59,11 +60,4 @@ pub fn sitemap(site: &Site) -> OutputFile {
         path: "sitemap.xml".into(),
         bytes: xml.into_bytes(),
     }
-}
-
-fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -15,10 +15,10 @@ use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera, Value};
 
-use super::html::escape;
 use super::paths;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::{Arg, Localiser};
+use crate::markup::escape;
 use crate::model::{Lang, Site, SourceMap, Span};
 
 /// Templates every theme must have.

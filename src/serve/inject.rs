@@ -6,6 +6,8 @@
 //! into the page here (not only by the script) so that it is there from the
 //! first paint, for a page opened or reloaded while the site is broken.
 
+use crate::markup::escape;
+
 /// The address of the live-reload script.
 pub const LIVE_JS: &str = "/__impact/live.js";
 /// The address of the overlay's styles.
@@ -39,7 +41,7 @@ pub fn live_page(
         .unwrap_or_default();
     tag.push_str(&format!(
         "<script src=\"{LIVE_JS}\" data-generation=\"{generation}\" data-instance=\"{}\"></script>",
-        attr_escape(instance)
+        escape(instance)
     ));
     let at = find_ascii_ci(&html, "</body>", true).unwrap_or(html.len());
     let mut out = String::with_capacity(html.len() + tag.len());
@@ -64,8 +66,8 @@ fn overlay_html(overlay: Overlay<'_>, generation: u64) -> String {
          <h2>The site did not build: {}</h2>\
          <p>{advice} Fix the problem below and save the file; the page updates by itself.</p>\
          <pre>{}</pre><button type=\"button\">Hide</button></section>",
-        text_escape(overlay.summary),
-        text_escape(overlay.report),
+        escape(overlay.summary),
+        escape(overlay.report),
     )
 }
 
@@ -141,20 +143,6 @@ fn find_ascii_ci(hay: &str, needle: &str, last: bool) -> Option<usize> {
     } else {
         starts.find(matches)
     }
-}
-
-/// Text for element content: the report quotes the user's sources, which
-/// may hold anything, `<script>` included.
-fn text_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn attr_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 #[cfg(test)]

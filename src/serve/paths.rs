@@ -8,6 +8,8 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 /// What a request path names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
@@ -82,43 +84,40 @@ fn inside(site: &Path, file: &Path) -> Option<PathBuf> {
 /// backslash, colon or control character (decoded or not), bad escapes or
 /// text that is not UTF-8.
 fn decode_segment(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    // `percent-encoding` keeps a `%` without two hex digits as it is; here
+    // such a segment names nothing.
+    let well_formed = raw.split('%').skip(1).all(|after| {
+        after
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
     }
-    let segment = String::from_utf8(out).ok()?;
+    let segment = percent_decode_str(raw).decode_utf8().ok()?;
     let plain = !segment.starts_with('.')
         && !segment
             .chars()
             .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control());
     // Belt and braces: the segment must be exactly one ordinary component.
-    let mut components = Path::new(&segment).components();
+    let mut components = Path::new(segment.as_ref()).components();
     let one_name =
         matches!(components.next(), Some(Component::Normal(_))) && components.next().is_none();
-    (plain && one_name).then_some(segment)
+    (plain && one_name).then(|| segment.into_owned())
 }
+
+/// What a `Location` header percent-encodes in a segment: all but the
+/// unreserved characters of RFC 3986.
+const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 /// Percent-encodes a decoded segment for a `Location` header.
 fn encode_segment(segment: &str) -> String {
-    let mut out = String::new();
-    for b in segment.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(segment, ENCODED).to_string()
 }
 
 /// True when a query string can be repeated in a header as it is.
@@ -204,6 +203,27 @@ mod tests {
             resolve(&f.site, "/lt/%C5%BEiema"),
             Resolved::AddSlash("/lt/%C5%BEiema/".into())
         );
+    }
+
+    /// A name with spaces and reserved characters decodes to the folder
+    /// and is encoded again, uppercase hex, in the redirect.
+    #[test]
+    fn reserved_characters_round_trip_into_the_redirect() {
+        let f = fixture();
+        fs::create_dir_all(f.site.join("a b&c+d")).unwrap();
+        fs::write(f.site.join("a b&c+d/index.html"), "odd").unwrap();
+        assert_eq!(
+            resolve(&f.site, "/a%20b%26c+d"),
+            Resolved::AddSlash("/a%20b%26c%2Bd/".into())
+        );
+        assert_eq!(
+            resolve(&f.site, "/a%20b&c%2bd/"),
+            file(&f, "a b&c+d/index.html")
+        );
+        // `%` must start an escape of two hex digits, also at the end.
+        for bad in ["/a%20b%26c+d%", "/a%2", "/a%g0"] {
+            assert_eq!(resolve(&f.site, bad), Resolved::NotFound, "{bad}");
+        }
     }
 
     #[test]
