@@ -1,16 +1,22 @@
-//! Writes every sample chart, in both languages, and a social card to
-//! `target/chart-samples/`, to look at: `cargo test --lib charts::samples`.
-//! The test only fails if a sample cannot be drawn or written.
+//! Every sample chart in both languages, the layouts the standard samples
+//! do not reach and a social card per language: each checked for what it
+//! is meant to show, then written to `target/chart-samples/` for a person
+//! to look at (`cargo test --lib charts::samples`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::model::{ChartKind, ChartUnit};
 
+use super::figure::{Figure, Shape};
+use super::palette::series_fill;
 use super::testing::{fonts, formats, formatter, sample, KINDS};
-use super::{draw_card_png, draw_svg, kind_name, Card, Chart, Series};
+use super::tests::assert_accessible;
+use super::{
+    draw_card_png, draw_svg, kind_name, lay_out, Card, Chart, Series, CARD_HEIGHT, CARD_WIDTH,
+};
 
 #[test]
-fn write_samples() {
+fn samples_show_what_they_are_for_and_are_written_to_look_at() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/chart-samples");
     std::fs::create_dir_all(&dir).unwrap();
     for lang in ["en", "lt"] {
@@ -21,6 +27,7 @@ fn write_samples() {
             let percent = |x: f64| f.share(x);
             let id = format!("{}-{lang}", kind_name(kind));
             let svg = draw_svg(&s.chart(&id, &format, &percent), &fonts()).unwrap();
+            assert_accessible(&svg, &id, &crate::markup::escape(s.title));
             std::fs::write(dir.join(format!("{id}.svg")), svg).unwrap();
         }
         let card = if lang == "lt" {
@@ -39,14 +46,53 @@ fn write_samples() {
             }
         };
         let png = draw_card_png(&card, &fonts()).unwrap();
+        assert_card_is_inked(&png);
         std::fs::write(dir.join(format!("card-{lang}.png")), png).unwrap();
     }
     write_awkward_samples(&dir);
 }
 
-/// Layouts the standard samples do not reach: vertical grouped bars with
-/// patterns, two lines with a gap, bars whose labels force them sideways.
-fn write_awkward_samples(dir: &std::path::Path) {
+/// A decoded card is the Open Graph size, and about a tenth of it or less
+/// is ink: text and the band, not a blank or a flooded canvas.
+fn assert_card_is_inked(png: &[u8]) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+    decoder.set_transformations(png::Transformations::IDENTITY);
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!((info.width, info.height), (CARD_WIDTH, CARD_HEIGHT));
+    let inked = pixels.iter().filter(|&&p| p != 0).count();
+    let share = inked as f64 / pixels.len() as f64;
+    assert!((0.02..0.15).contains(&share), "{inked} pixels inked");
+}
+
+/// The (width, height) of every filled rectangle of a figure.
+fn rects(figure: &Figure) -> Vec<(f64, f64)> {
+    figure
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect { x0, y0, x1, y1, .. } => Some((x1 - x0, y1 - y0)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// How many strokes of series `k`'s colour a figure has (its line's runs
+/// and its legend key).
+fn strokes(figure: &Figure, k: usize) -> usize {
+    let colour = series_fill(k).0;
+    figure
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Path { colour: c, width: 3, .. } if *c == colour))
+        .count()
+}
+
+/// Layouts the standard samples do not reach, checked and written:
+/// vertical grouped bars with patterns, two lines with a gap, bars whose
+/// labels force them sideways.
+fn write_awkward_samples(dir: &Path) {
     let f = formats("lt");
     let count = formatter(&f, ChartUnit::Count);
     let names = ["Prieš", "Po", "Po šešių mėnesių"];
@@ -125,8 +171,31 @@ fn write_awkward_samples(dir: &std::path::Path) {
         )],
         ..Chart::new("bar-sideways", ChartKind::Bar, ChartUnit::Count, &count)
     };
+    let fonts = fonts();
+    // Grouped bars whose labels fit stay vertical: the tallest bar is
+    // several times as tall as it is wide, and the series carry patterns.
+    let figure = lay_out(&grouped, &fonts).unwrap();
+    assert!(
+        rects(&figure).iter().any(|(w, h)| *h > 3.0 * w),
+        "grouped bars turned sideways: {:?}",
+        rects(&figure)
+    );
+    // A gap breaks the first line in two; the second runs whole (each
+    // also has its legend key).
+    let figure = lay_out(&lines, &fonts).unwrap();
+    assert_eq!((strokes(&figure, 0), strokes(&figure, 1)), (3, 2));
+    // Labels too long to stand under the bars turn the bars sideways.
+    let figure = lay_out(&sideways, &fonts).unwrap();
+    assert!(
+        rects(&figure).iter().all(|(w, h)| h < w || *h <= 24.0),
+        "{:?}",
+        rects(&figure)
+    );
     for chart in [grouped, lines, sideways] {
-        let svg = draw_svg(&chart, &fonts()).unwrap();
+        let svg = draw_svg(&chart, &fonts).unwrap();
+        assert_accessible(&svg, chart.id, chart.title);
         std::fs::write(dir.join(format!("{}.svg", chart.id)), svg).unwrap();
     }
+    let grouped_svg = std::fs::read_to_string(dir.join("grouped-vertical.svg")).unwrap();
+    assert!(grouped_svg.contains("<pattern id=\"grouped-vertical-"));
 }

@@ -1,7 +1,8 @@
 //! The engine on sample reports: it renders, deterministically, with the
 //! metadata and fonts a partner's PDF reader needs, and prints hostile text
-//! as written. Checks that read the PDF back use poppler's tools and are
-//! skipped, with a note, where those are not installed.
+//! as written. Checks that read the PDF back use poppler's tools: a bare
+//! `cargo test` reports them ignored, CI installs poppler-utils and runs
+//! them with `--include-ignored`.
 
 mod sample;
 
@@ -47,30 +48,26 @@ fn render(doc: &PdfDocument) -> Vec<u8> {
     rendered.pdf
 }
 
-/// Runs a poppler tool on `pdf`; `None` (with a note) when it is missing.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> Option<String> {
-    let mut file = tempfile::Builder::new().suffix(".pdf").tempfile().ok()?;
-    file.write_all(pdf).ok()?;
-    let output = match Command::new(tool)
+/// Runs a poppler tool on `pdf`. Only ignored tests call it (see the top
+/// of this file); without the tool they fail, saying so.
+fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let mut file = tempfile::Builder::new()
+        .suffix(".pdf")
+        .tempfile()
+        .expect("a temporary file");
+    file.write_all(pdf).expect("the PDF written");
+    let output = Command::new(tool)
         .args(args)
         .arg(file.path())
         .args(tool_tail(tool))
         .output()
-    {
-        Ok(output) => output,
-        Err(_) => {
-            eprintln!(
-                "note: `{tool}` is not installed (apt-get install poppler-utils); check skipped"
-            );
-            return None;
-        }
-    };
+        .unwrap_or_else(|e| panic!("{tool} did not run ({e}): apt-get install poppler-utils"));
     assert!(
         output.status.success(),
         "{tool} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// pdftotext writes to a file unless told `-` for standard output.
@@ -115,18 +112,22 @@ fn same_document_gives_identical_bytes() {
 }
 
 #[test]
-fn metadata_names_title_language_and_date() {
-    let doc = sample::lithuanian();
-    let pdf = render(&doc);
+fn catalog_names_language_and_date() {
+    let pdf = render(&sample::lithuanian());
     let raw = String::from_utf8_lossy(&pdf);
     assert!(raw.contains("/Lang (lt)"), "catalog has no /Lang (lt)");
     assert!(
         raw.contains("D:20191231"),
         "creation date is not the document's date"
     );
-    let Some(info) = poppler("pdfinfo", &["-isodates"], &pdf) else {
-        return;
-    };
+}
+
+#[test]
+#[ignore = "needs pdfinfo (poppler-utils)"]
+fn metadata_names_title_language_and_date() {
+    let doc = sample::lithuanian();
+    let pdf = render(&doc);
+    let info = poppler("pdfinfo", &["-isodates"], &pdf);
     // pdfinfo pads its keys differently from one poppler version to the next.
     let field = |key: &str| {
         info.lines()
@@ -150,11 +151,10 @@ fn metadata_names_title_language_and_date() {
 }
 
 #[test]
+#[ignore = "needs pdftotext (poppler-utils)"]
 fn lithuanian_text_copies_out_and_fonts_are_embedded() {
     let pdf = render(&sample::lithuanian());
-    let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &pdf) else {
-        return;
-    };
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &pdf);
     for letter in [
         "ą", "č", "ę", "ė", "į", "š", "ų", "ū", "ž", "Ą", "Č", "Ę", "Ė", "Į", "Š", "Ų", "Ū", "Ž",
     ] {
@@ -189,9 +189,7 @@ fn lithuanian_text_copies_out_and_fonts_are_embedded() {
         "footnote text missing:\n{text}"
     );
 
-    let Some(fonts) = poppler("pdffonts", &[], &pdf) else {
-        return;
-    };
+    let fonts = poppler("pdffonts", &[], &pdf);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty(), "no fonts listed:\n{fonts}");
     for row in rows {
@@ -203,11 +201,10 @@ fn lithuanian_text_copies_out_and_fonts_are_embedded() {
 }
 
 #[test]
+#[ignore = "needs pdftotext (poppler-utils)"]
 fn english_footer_uses_english_page_numbers() {
     let pdf = render(&sample::english());
-    let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &pdf) else {
-        return;
-    };
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &pdf);
     assert!(
         text.contains("Page 2 of "),
         "no English page numbers:\n{text}"
@@ -304,11 +301,10 @@ fn hostile_document() -> PdfDocument {
 }
 
 #[test]
+#[ignore = "needs pdftotext (poppler-utils)"]
 fn hostile_text_prints_literally() {
     let pdf = render(&hostile_document());
-    let Some(out) = poppler("pdftotext", &["-enc", "UTF-8"], &pdf) else {
-        return;
-    };
+    let out = poppler("pdftotext", &["-enc", "UTF-8"], &pdf);
     for s in HOSTILE {
         assert!(out.contains(s), "{s:?} did not print literally:\n{out}");
     }
@@ -419,19 +415,18 @@ fn engine_is_send_and_sync_and_renders_in_parallel() {
 
 /// `cargo test --release --lib pdf::tests::time_per_pdf -- --ignored --nocapture`
 #[test]
-#[ignore = "timing; run by hand"]
+#[ignore = "timing, run by hand; needs pdfinfo (poppler-utils)"]
 fn time_per_pdf() {
     let doc = sample::long_lithuanian();
     let started = Instant::now();
     let first = render(&doc);
     let cold = started.elapsed();
-    if let Some(info) = poppler("pdfinfo", &[], &first) {
-        let pages = info
-            .lines()
-            .find(|l| l.starts_with("Pages:"))
-            .unwrap_or("Pages: ?");
-        println!("long sample: {pages}, {} KiB", first.len() / 1024);
-    }
+    let info = poppler("pdfinfo", &[], &first);
+    let pages = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .unwrap_or("Pages: ?");
+    println!("long sample: {pages}, {} KiB", first.len() / 1024);
     let runs = 20;
     let started = Instant::now();
     for n in 0..runs {
