@@ -408,7 +408,7 @@ fn wrap_footnotes(html: &str, prefix: &str, label: &str) -> String {
         Some(i) => format!(
             "{}<section class=\"footnotes\" id=\"{prefix}-footnotes\" aria-label=\"{}\">{}</section>\n",
             &html[..i],
-            label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;"),
+            crate::markup::escape(label),
             &html[i..]
         ),
         None => html.to_string(),

@@ -619,11 +619,11 @@ fn og_locale(locale: &str, lang: &Lang) -> String {
 
 /// The publisher's name, a link to their site when they have one.
 fn organisation_html(o: &Organisation) -> String {
-    let name = super::html::escape(&o.name);
+    let name = crate::markup::escape(&o.name);
     match &o.url {
         Some(url) => format!(
             "<a href=\"{}\" rel=\"external\">{name}</a>",
-            super::html::escape(url)
+            crate::markup::escape(url)
         ),
         None => name,
     }

@@ -148,7 +148,7 @@ impl Viewer<'_> {
             all.push((k, Arg::Text(marker(i))));
         }
         let text = self.msg(id, &all, diags).text;
-        let mut out = super::html::escape(&text);
+        let mut out = crate::markup::escape(&text);
         for (i, (_, h)) in html.iter().enumerate() {
             out = out.replace(&marker(i), h);
         }
@@ -203,7 +203,7 @@ impl Viewer<'_> {
         };
         let value_html = format!(
             "<span class=\"value\">{}</span>",
-            super::html::escape(&value)
+            crate::markup::escape(&value)
         );
         let counted = matches!(f.value, Value::Count(_)) && label.text != name.text;
         let mut args: Vec<(&str, Arg)> = Vec::new();
