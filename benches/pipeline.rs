@@ -11,8 +11,9 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use impact::build::{self, BuildOptions};
+use impact::document::{Placement, Target};
 use impact::l10n::{Arg, Formats, Localiser};
-use impact::markdown::{self, Placement, RenderOptions, Resolver, Shortcode};
+use impact::markdown::{self, RenderOptions, Resolver, Shortcode};
 use impact::model::{Date, Lang};
 
 /// The project root: the sample site, its locales and the default theme.
@@ -28,14 +29,23 @@ fn read(path: &str) -> String {
 struct Fixed;
 
 impl Resolver for Fixed {
-    fn link(&self, path: &str) -> Result<String, String> {
-        Ok(format!("../{}/", path.trim_start_matches("@/")))
+    fn link(&self, path: &str) -> Result<Target, String> {
+        Ok(Target::Page {
+            path: format!("{}/index.html", path.trim_start_matches("@/")),
+            fragment: String::new(),
+        })
     }
     fn shortcode(&self, _sc: &Shortcode) -> Result<Placement, String> {
-        Ok(Placement::Inline("<data>515 839</data>".into()))
+        Ok(Placement::Metric {
+            key: "reach".into(),
+            text: "515 839".into(),
+        })
     }
-    fn media(&self, path: &str) -> Result<String, String> {
-        Ok(path.to_string())
+    fn media(&self, path: &str) -> Result<Target, String> {
+        Ok(Target::Media {
+            path: path.to_string(),
+            source: path.to_string(),
+        })
     }
 }
 

@@ -12,9 +12,10 @@
 use std::collections::BTreeMap;
 
 use impact::diagnostics::{render, render_short, Diagnostic, Diagnostics};
+use impact::document::{ChartRef, Owner, Placement, Target};
 use impact::l10n::{Arg, Localiser};
 use impact::load::{campaign_from_yaml, read_markdown};
-use impact::markdown::{self, Placement, RenderOptions, Resolver, Shortcode};
+use impact::markdown::{self, RenderOptions, Resolver, Shortcode};
 use impact::model::{FluentFile, Lang, SourceMap, Span};
 
 /// The site languages every check uses.
@@ -38,22 +39,34 @@ fn print(diags: &Diagnostics, sources: &SourceMap) {
 struct SomeResolve;
 
 impl Resolver for SomeResolve {
-    fn link(&self, path: &str) -> Result<String, String> {
+    fn link(&self, path: &str) -> Result<Target, String> {
         match path.len() % 2 {
-            0 => Ok("../bali/index.html".into()),
+            0 => Ok(Target::Page {
+                path: "en/r/bali/index.html".into(),
+                fragment: String::new(),
+            }),
             _ => Err(format!("there is no page {path}")),
         }
     }
     fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {
         match sc.name.as_str() {
-            "metric" => Ok(Placement::Inline("515\u{a0}839".into())),
-            "quote" | "chart" => Ok(Placement::Block("<figure>q</figure>".into())),
+            "metric" => Ok(Placement::Metric {
+                key: "reach".into(),
+                text: "515\u{a0}839".into(),
+            }),
+            "quote" | "chart" => Ok(Placement::Chart(ChartRef {
+                owner: Owner::Campaign("x".into()),
+                id: "q".into(),
+            })),
             other => Err(format!("unknown shortcode `{other}`")),
         }
     }
-    fn media(&self, path: &str) -> Result<String, String> {
+    fn media(&self, path: &str) -> Result<Target, String> {
         match path.ends_with(".jpg") {
-            true => Ok("../../assets/media/photo.jpg".into()),
+            true => Ok(Target::Media {
+                path: "assets/media/photo.jpg".into(),
+                source: format!("content/campaigns/x/{path}"),
+            }),
             false => Err(format!("no file {path}")),
         }
     }

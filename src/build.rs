@@ -1,5 +1,5 @@
-//! The whole build, top to bottom: load -> localise -> validate -> render ->
-//! publish. `impact check` runs the same function without publishing, so
+//! The whole build, top to bottom: load -> localise -> validate -> document
+//! -> chart -> render (pages, single-file HTML, PDF) -> publish. `impact check` runs the same function without publishing, so
 //! the two can never disagree about what is wrong.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,6 +40,11 @@ pub enum Stage {
     Localise,
     /// Whole-site checks.
     Validate,
+    /// Every report and campaign in every language as one document, each
+    /// text parsed once.
+    Document,
+    /// Every chart of the documents drawn once per language.
+    Chart,
     /// Pages and assets, written into a staging folder as they are made.
     Render,
     /// Swapping the staging folder in for the output folder.
@@ -53,6 +58,8 @@ impl Stage {
             Stage::Load => "load",
             Stage::Localise => "localise",
             Stage::Validate => "validate",
+            Stage::Document => "document",
+            Stage::Chart => "chart",
             Stage::Render => "render",
             Stage::Publish => "publish",
         }
@@ -175,11 +182,42 @@ fn run_keeping(
         &figure_checks,
     ));
 
-    // Render even when validation failed, to report problems in the
-    // Markdown too; its reports of messages validation already named
-    // (which have no span) are left out. Files are written into a staging
-    // folder as they are rendered (when there is anything to publish), and
-    // only a build without errors swaps it in.
+    // The theme's fonts, templates and PDF engine, made once; what is wrong
+    // with them is reported with the content's problems.
+    let site_opts = SiteOptions {
+        pdf: opts.pdf,
+        preview,
+    };
+    let renderer = Renderer::new(&site, &sources, l10n.clone(), site_opts);
+
+    // The documents and charts are made even when validation failed, to
+    // report problems in the Markdown too; reports of messages validation
+    // already named (which have no span) are left out.
+    let had_errors = diags.has_errors();
+    clock.start(Stage::Document);
+    let mut made = Diagnostics::default();
+    let docs = crate::render::documents::build(&site, &l10n, Pages::All, &mut made);
+    clock.start(Stage::Chart);
+    let drawn = match &renderer {
+        Ok(renderer) => renderer.charts(&site, &docs, &mut made),
+        Err(_) => Default::default(),
+    };
+    let mut renderer = match renderer {
+        Ok(renderer) => renderer,
+        Err(theme) => {
+            made.extend(theme);
+            add_render_problems(&mut diags, made, had_errors);
+            return (
+                clock.outcome(sources, diags, Vec::new(), languages, false),
+                None,
+            );
+        }
+    };
+    add_render_problems(&mut diags, made, had_errors);
+
+    // Files are written into a staging folder as they are rendered (when
+    // there is anything to publish), and only a build without errors
+    // swaps it in.
     clock.start(Stage::Render);
     let had_errors = diags.has_errors();
     let staging = if opts.write && !had_errors {
@@ -188,7 +226,6 @@ fn run_keeping(
         {
             Ok(staging) => Some(staging),
             Err(e) => {
-                // Rendering goes on, to report the content's problems too.
                 diags.push(
                     Diagnostic::error(None, e.to_string())
                         .help("check the --out folder and that you may write to it"),
@@ -205,20 +242,14 @@ fn run_keeping(
     };
     let stopped = AtomicBool::new(false);
     let sink = |file: OutputFile| first_failure_only(&stopped, || write(&file));
-    let site_opts = SiteOptions {
-        pdf: opts.pdf,
-        preview,
-    };
-    let rendered =
-        Renderer::new(&site, &sources, l10n.clone(), site_opts).and_then(|mut renderer| {
-            // Cards the last build drew are taken from its output where they
-            // are the ones this build would draw.
-            if let Some((out, _)) = &staging {
-                renderer.reuse_cards_from(out.path());
-            }
-            let paths = renderer.render(&site, &sources, Pages::All, &sink)?;
-            Ok((renderer, paths))
-        });
+    // Cards the last build drew are taken from its output where they are
+    // the ones this build would draw.
+    if let Some((out, _)) = &staging {
+        renderer.reuse_cards_from(out.path());
+    }
+    let rendered = renderer
+        .render(&site, &sources, &docs, &drawn, Pages::All, &sink)
+        .map(|paths| (renderer, paths));
     let (renderer, paths) = match rendered {
         Ok(rendered) => rendered,
         Err(render_diags) => {
@@ -319,6 +350,15 @@ pub fn update(
     ));
     kept.figure_checks.forget_others(site);
 
+    let had_errors = diags.has_errors();
+    let pages = Pages::Touching(touched);
+    clock.start(Stage::Document);
+    let mut made = Diagnostics::default();
+    let docs = kept.renderer.documents(site, pages, &mut made);
+    clock.start(Stage::Chart);
+    let drawn = kept.renderer.charts(site, &docs, &mut made);
+    add_render_problems(&mut diags, made, had_errors);
+
     clock.start(Stage::Render);
     let had_errors = diags.has_errors();
     let files = std::sync::Mutex::new(Vec::new());
@@ -328,7 +368,7 @@ pub fn update(
     };
     let paths = match kept
         .renderer
-        .render(site, sources, Pages::Touching(touched), &sink)
+        .render(site, sources, &docs, &drawn, pages, &sink)
     {
         Ok(paths) => paths,
         Err(render_diags) => {

@@ -12,6 +12,7 @@ pub mod build;
 pub mod charts;
 pub mod cli;
 pub mod diagnostics;
+pub mod document;
 pub mod l10n;
 pub mod load;
 pub mod markdown;

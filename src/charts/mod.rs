@@ -133,8 +133,15 @@ pub fn default_size(kind: ChartKind) -> (u32, u32) {
 /// with `<title>` and `<desc>`, a `viewBox` and `width="100%"` so it
 /// scales, real `<text>`, and no `style` attributes.
 pub fn draw_svg(chart: &Chart, fonts: &Fonts) -> Result<String, ChartError> {
+    draw_svg_sized(chart, fonts).map(|(svg, _)| svg)
+}
+
+/// Like [`draw_svg`], with the drawing's width and height (a document
+/// that cannot size it to its column, the PDF, sets them).
+pub fn draw_svg_sized(chart: &Chart, fonts: &Fonts) -> Result<(String, (u32, u32)), ChartError> {
     let figure = lay_out(chart, fonts)?;
-    svg::render(&figure, fonts, chart)
+    let size = (figure.width, figure.height);
+    Ok((svg::render(&figure, fonts, chart)?, size))
 }
 
 /// The chart laid out by its kind, before drawing.

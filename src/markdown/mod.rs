@@ -1,54 +1,49 @@
-//! Markdown -> HTML for one page in one language: CommonMark with tables,
-//! footnotes (ids prefixed per page), smart punctuation with the language's
-//! own quotation marks („…“ in Lithuanian), heading ids, `@/…` content links
-//! and `{{ shortcode(...) }}` placements. What links and shortcodes turn
-//! into is decided by the caller through [`Resolver`]; this module never
-//! reads files or formats numbers.
+//! Markdown -> the document model for one text in one language, parsed
+//! once: CommonMark with tables, footnotes (numbered in order of first
+//! mention), smart punctuation with the language's own quotation marks
+//! („…“ in Lithuanian), heading anchors, `@/…` content links, images and
+//! `{{ shortcode(...) }}` placements. What links, images and shortcodes
+//! resolve to is decided by the caller through [`Resolver`]; this module
+//! never reads files or formats numbers, and writes no HTML (that is
+//! `crate::document::html`).
 
-mod raw_html;
+pub(crate) mod raw_html;
 pub mod shortcode;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use crate::document::{Block, Inline, Placement, Target};
 pub use shortcode::Shortcode;
 
-/// What a shortcode renders to.
-#[derive(Debug, Clone)]
-pub enum Placement {
-    /// Inline HTML (a figure in a sentence).
-    Inline(String),
-    /// Block HTML (a chart, a quote); replaces its paragraph when alone in it.
-    Block(String),
-}
-
-/// Decides what `@/` links and shortcodes become on the page being rendered.
+/// Decides what `@/` links, files and shortcodes are in the text being
+/// parsed.
 pub trait Resolver {
-    /// The relative URL of a content path such as `@/campaigns/bali`, or an
-    /// explanation of why it does not resolve.
-    fn link(&self, path: &str) -> Result<String, String>;
-    /// The HTML of a shortcode, or what is wrong with it.
+    /// The page a content path such as `@/campaigns/bali#x` leads to, or
+    /// why it does not resolve.
+    fn link(&self, path: &str) -> Result<Target, String>;
+    /// The placement a shortcode stands for, or what is wrong with it.
     fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String>;
-    /// The relative URL of an image or file written relative to the
-    /// Markdown file, or why it cannot be used.
-    fn media(&self, path: &str) -> Result<String, String>;
+    /// The file an image or link written relative to the Markdown file
+    /// names, or why it cannot be used.
+    fn media(&self, path: &str) -> Result<Target, String>;
 }
 
-/// How to render.
+/// How to parse.
 pub struct RenderOptions<'a> {
-    /// The page's language code (chooses the quotation marks).
+    /// The text's language code (chooses the quotation marks).
     pub lang: &'a str,
-    /// Pass raw HTML through (site.yaml `allow_raw_html`); escaped otherwise.
+    /// Keep raw HTML (site.yaml `allow_raw_html`); it is text otherwise.
     pub allow_raw_html: bool,
-    /// Prefix for footnote ids, unique per document on a page.
+    /// Prefix for ids, unique per document on a page.
     pub id_prefix: &'a str,
     /// What the footnotes are called in the page's language (their
     /// section's `aria-label`).
     pub footnotes_label: &'a str,
 }
 
-/// A problem found while rendering, at a 1-based line and column of the body.
+/// A problem found while parsing, at a 1-based line and column of the body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// What is wrong.
@@ -102,7 +97,7 @@ impl Nesting {
 
 /// The problem reported where Markdown nests too deep.
 fn too_deep(text: &str, offset: usize) -> Problem {
-    let (line, col) = line_col(text, offset);
+    let (line, col) = crate::model::line_col(text, offset);
     Problem {
         message: format!("the text is nested more than {MAX_NESTING} levels deep here"),
         line,
@@ -111,9 +106,13 @@ fn too_deep(text: &str, offset: usize) -> Problem {
     }
 }
 
-/// Renders `body`; problems are returned with the HTML so that every one of
-/// them is reported, not just the first.
-pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (String, Vec<Problem>) {
+/// Parses `body` into blocks; problems come with them so that every one
+/// is reported, not just the first.
+pub fn parse(
+    body: &str,
+    opts: &RenderOptions,
+    resolver: &dyn Resolver,
+) -> (Vec<Block>, Vec<Problem>) {
     let (text, shortcodes, syntax) = shortcode::extract(body);
     let mut problems: Vec<Problem> = syntax
         .into_iter()
@@ -128,7 +127,7 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
     let mut placements = Vec::with_capacity(shortcodes.len());
     for sc in &shortcodes {
         match resolver.shortcode(sc) {
-            Ok(p) => placements.push(p),
+            Ok(p) => placements.push(Some(p)),
             Err(message) => {
                 problems.push(Problem {
                     message,
@@ -136,7 +135,7 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
                     col: sc.col,
                     help: shortcode_help(&sc.name),
                 });
-                placements.push(Placement::Inline(String::new()));
+                placements.push(None);
             }
         }
     }
@@ -146,202 +145,392 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH;
-    let parser = Parser::new_ext(&text, options).into_offset_iter();
-    let quotes = QuoteStyle::for_lang(opts.lang);
-    let mut events: Vec<Event> = Vec::new();
-    let mut footnotes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut quote_state = QuoteState::default();
-    let mut in_code = false;
+    // Events nested deeper than the limit are dropped before the tree is
+    // built (and written, and walked by every emitter): one problem says so.
     let mut nesting = Nesting::default();
-    for (event, range) in parser {
-        if !nesting.keep(&event) {
-            if !nesting.reported {
-                nesting.reported = true;
-                problems.push(too_deep(&text, range.start));
-            }
-            continue;
+    let mut events = Vec::new();
+    for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
+        if nesting.keep(&event) {
+            events.push((event, range));
+        } else if !nesting.reported {
+            nesting.reported = true;
+            problems.push(too_deep(&text, range.start));
         }
-        let event = match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) if !attrs.is_empty() => {
-                // Only `{#id}` and `{.class}`: any other attribute would
-                // become a real one on the page (`onfocus=…`).
-                let (line, col) = line_col(&text, range.start);
-                for (name, _) in &attrs {
-                    problems.push(Problem {
-                        message: format!("the heading attribute `{name}` is not allowed"),
-                        line,
-                        col,
-                        help: "a heading may be given an id and classes only: ## Results {#results .wide}".into(),
-                    });
+    }
+    let mut builder = Builder {
+        events: events.into_iter(),
+        text: &text,
+        quotes: QuoteStyle::for_lang(opts.lang),
+        state: QuoteState::default(),
+        placements,
+        resolver,
+        allow_raw_html: opts.allow_raw_html,
+        footnotes: BTreeMap::new(),
+        problems: &mut problems,
+    };
+    let mut blocks = builder.blocks();
+    let mut used = BTreeSet::new();
+    explicit_ids(&blocks, &mut used);
+    add_heading_ids(&mut blocks, opts.id_prefix, &mut used, &mut BTreeMap::new());
+    (blocks, problems)
+}
+
+/// Parses `body` and writes it as HTML for a page at the site's root,
+/// with quotes and charts as empty figures: for tests and the fuzz
+/// targets, which look at the Markdown alone.
+pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (String, Vec<Problem>) {
+    struct AtRoot;
+    impl crate::document::html::Emit for AtRoot {
+        fn url(&self, target: &Target) -> String {
+            match target {
+                Target::Web(url) => url.clone(),
+                Target::Page { path, fragment } => format!("{path}{fragment}"),
+                Target::Media { path, .. } => path.clone(),
+                Target::Broken => "#".into(),
+            }
+        }
+        fn block(&self, placement: &Placement) -> String {
+            match placement {
+                Placement::Quote(q) => format!("<figure class=\"quote\">{}</figure>", q.n),
+                Placement::Chart(c) => format!("<figure class=\"chart\">{}</figure>", c.id),
+                _ => String::new(),
+            }
+        }
+    }
+    let (blocks, problems) = parse(body, opts, resolver);
+    let html = crate::document::html::emit(&blocks, opts.id_prefix, opts.footnotes_label, &AtRoot);
+    (html, problems)
+}
+
+/// Builds the tree of blocks from the parser's events, in one pass.
+struct Builder<'t, 'p, I> {
+    events: I,
+    text: &'t str,
+    quotes: QuoteStyle,
+    state: QuoteState,
+    placements: Vec<Option<Placement>>,
+    resolver: &'p dyn Resolver,
+    allow_raw_html: bool,
+    /// Footnote numbers by label, in order of first mention.
+    footnotes: BTreeMap<String, usize>,
+    problems: &'p mut Vec<Problem>,
+}
+
+type Offsets<'t> = std::vec::IntoIter<(Event<'t>, std::ops::Range<usize>)>;
+
+impl<'t> Builder<'t, '_, Offsets<'t>> {
+    /// Blocks until the end of the enclosing container (its `End` is eaten).
+    fn blocks(&mut self) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut plain: Vec<Inline> = Vec::new();
+        while let Some((event, range)) = self.events.next() {
+            let block = match event {
+                Event::End(_) => break,
+                Event::Start(Tag::Paragraph) => {
+                    self.state = QuoteState::default();
+                    let text = self.inlines();
+                    match text.as_slice() {
+                        [Inline::Placed(p)] if p.is_block() => Block::Placed(p.clone()),
+                        _ => Block::Paragraph(text),
+                    }
                 }
                 Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
-                    attrs: Vec::new(),
-                })
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) if !allowed_scheme(&dest_url) => {
-                let (line, col) = line_col(&text, range.start);
-                problems.push(Problem {
-                    message: format!("the link address `{dest_url}` is not allowed"),
-                    line,
-                    col,
-                    help: "link to web pages (https://…), e-mail (mailto:…), phones (tel:…), or pages of this site (@/campaigns/<folder>)".into(),
-                });
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from("#"),
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) if dest_url.starts_with("@/") => match resolver.link(&dest_url) {
-                Ok(url) => Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(url),
-                    title,
-                    id,
-                }),
-                Err(message) => {
-                    let (line, col) = line_col(&text, range.start);
-                    problems.push(Problem {
-                            message,
-                            line,
-                            col,
-                            help: "content links look like @/campaigns/<folder> or @/reports/<folder>, naming a folder under content/".into(),
-                        });
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: CowStr::from("#"),
-                        title,
-                        id,
-                    })
+                    attrs,
+                }) => {
+                    // Only `{#id}` and `{.class}`: any other attribute would
+                    // become a real one on the page (`onfocus=…`).
+                    for (name, _) in &attrs {
+                        self.problem(
+                            range.start,
+                            format!("the heading attribute `{name}` is not allowed"),
+                            "a heading may be given an id and classes only: ## Results {#results .wide}",
+                        );
+                    }
+                    Block::Heading {
+                        level: level as u8,
+                        id: id.map(|i| i.to_string()).unwrap_or_default(),
+                        classes: classes.iter().map(|c| c.to_string()).collect(),
+                        attrs: Vec::new(),
+                        text: self.inlines(),
+                    }
                 }
-            },
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let url = match resolver.media(&dest_url) {
-                    Ok(url) => url,
-                    Err(message) => {
-                        let (line, col) = line_col(&text, range.start);
-                        problems.push(Problem {
-                            message,
-                            line,
-                            col,
-                            help: "put the image in the same folder as this Markdown file and write its file name, e.g. ![A volunteer at work](volunteer.jpg)".into(),
-                        });
-                        String::new()
+                Event::Start(Tag::List(start)) => {
+                    let mut items = Vec::new();
+                    while let Some((e, _)) = self.events.next() {
+                        match e {
+                            Event::Start(Tag::Item) => {
+                                self.state = QuoteState::default();
+                                items.push(self.blocks());
+                            }
+                            Event::End(_) => break,
+                            _ => {}
+                        }
                     }
-                };
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: CowStr::from(url),
-                    title,
-                    id,
-                })
+                    Block::List { start, items }
+                }
+                Event::Start(Tag::BlockQuote(_)) => Block::Quote(self.blocks()),
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let mut code = String::new();
+                    for (e, _) in self.events.by_ref() {
+                        match e {
+                            Event::Text(t) => code.push_str(&strip_placeholders(&t)),
+                            Event::End(_) => break,
+                            _ => {}
+                        }
+                    }
+                    Block::Code {
+                        info: match kind {
+                            CodeBlockKind::Fenced(info) => Some(info.to_string()),
+                            CodeBlockKind::Indented => None,
+                        },
+                        text: code,
+                    }
+                }
+                Event::Start(Tag::HtmlBlock) => Block::Html(self.inlines()),
+                Event::Start(Tag::Table(align)) => self.table(align),
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let n = self.footnote(&label);
+                    Block::Footnote {
+                        label: label.to_string(),
+                        n,
+                        blocks: self.blocks(),
+                    }
+                }
+                Event::Rule => Block::Rule,
+                Event::Start(Tag::Item) => {
+                    // Only inside a list (handled there).
+                    Block::Plain(self.inlines())
+                }
+                // Text of a tight list item comes without a paragraph.
+                e @ (Event::Text(_)
+                | Event::Code(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::FootnoteReference(_)
+                | Event::InlineHtml(_)
+                | Event::Html(_)
+                | Event::Start(_)) => {
+                    self.inline(e, range, &mut plain);
+                    continue;
+                }
+                _ => continue,
+            };
+            if !plain.is_empty() {
+                out.push(Block::Plain(std::mem::take(&mut plain)));
             }
+            out.push(block);
+        }
+        if !plain.is_empty() {
+            out.push(Block::Plain(plain));
+        }
+        out
+    }
+
+    fn table(&mut self, align: Vec<pulldown_cmark::Alignment>) -> Block {
+        let mut head = Vec::new();
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut in_head = false;
+        while let Some((e, _)) = self.events.next() {
+            match e {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    self.state = QuoteState::default();
+                    let cell = self.inlines();
+                    if in_head {
+                        head.push(cell);
+                    } else if let Some(row) = rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        Block::Table { align, head, rows }
+    }
+
+    fn footnote(&mut self, label: &str) -> usize {
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(label.to_string()).or_insert(next)
+    }
+
+    fn problem(&mut self, offset: usize, message: String, help: &str) {
+        let (line, col) = crate::model::line_col(self.text, offset);
+        self.problems.push(Problem {
+            message,
+            line,
+            col,
+            help: help.into(),
+        });
+    }
+
+    /// Inlines until the `End` of the enclosing container.
+    fn inlines(&mut self) -> Vec<Inline> {
+        let mut out = Vec::new();
+        while let Some((e, range)) = self.events.next() {
+            if let Event::End(_) = e {
+                break;
+            }
+            self.inline(e, range, &mut out);
+        }
+        out
+    }
+
+    fn inline(&mut self, e: Event<'t>, range: std::ops::Range<usize>, out: &mut Vec<Inline>) {
+        match e {
+            Event::Text(t) => {
+                let t = self.quotes.apply(&t, &mut self.state);
+                self.text_with_placeholders(&t, out);
+            }
+            Event::Code(t) => out.push(Inline::Code(strip_placeholders(&t))),
+            Event::Html(h) | Event::InlineHtml(h) => out.push(match self.allow_raw_html {
+                true => Inline::Html(h.to_string()),
+                false => Inline::Text(h.to_string()),
+            }),
+            Event::SoftBreak => out.push(Inline::SoftBreak),
+            Event::HardBreak => out.push(Inline::HardBreak),
+            Event::FootnoteReference(label) => {
+                let n = self.footnote(&label);
+                out.push(Inline::FootnoteRef {
+                    label: label.to_string(),
+                    n,
+                });
+            }
+            Event::InlineMath(m) | Event::DisplayMath(m) => out.push(Inline::Text(m.to_string())),
+            Event::Start(Tag::Emphasis) => out.push(Inline::Emph(self.inlines())),
+            Event::Start(Tag::Strong) => out.push(Inline::Strong(self.inlines())),
+            Event::Start(Tag::Strikethrough) => out.push(Inline::Strike(self.inlines())),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
-                id,
-            }) if !dest_url.starts_with("@/") && is_local_file(&dest_url) => {
-                let url = match resolver.media(&dest_url) {
-                    Ok(url) => url,
+                ..
+            }) => {
+                let target = if !allowed_scheme(&dest_url) {
+                    self.problem(
+                        range.start,
+                        format!("the link address `{dest_url}` is not allowed"),
+                        "link to web pages (https://…), e-mail (mailto:…), phones (tel:…), or pages of this site (@/campaigns/<folder>)",
+                    );
+                    Target::Broken
+                } else if dest_url.starts_with("@/") {
+                    match self.resolver.link(&dest_url) {
+                        Ok(t) => t,
+                        Err(message) => {
+                            self.problem(range.start, message, "content links look like @/campaigns/<folder> or @/reports/<folder>, naming a folder under content/");
+                            Target::Broken
+                        }
+                    }
+                } else if is_local_file(&dest_url) {
+                    match self.resolver.media(&dest_url) {
+                        Ok(t) => t,
+                        Err(message) => {
+                            self.problem(range.start, message, "link pages with @/campaigns/<folder> or @/reports/<folder>; link files kept beside this Markdown file by their name");
+                            Target::Broken
+                        }
+                    }
+                } else if link_type == pulldown_cmark::LinkType::Email {
+                    Target::Web(format!("mailto:{dest_url}"))
+                } else {
+                    Target::Web(dest_url.to_string())
+                };
+                let children = self.inlines();
+                out.push(Inline::Link {
+                    target,
+                    title: title.to_string(),
+                    children,
+                });
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let target = match self.resolver.media(&dest_url) {
+                    Ok(t) => t,
                     Err(message) => {
-                        let (line, col) = line_col(&text, range.start);
-                        problems.push(Problem {
-                            message,
-                            line,
-                            col,
-                            help: "link pages with @/campaigns/<folder> or @/reports/<folder>; link files kept beside this Markdown file by their name".into(),
-                        });
-                        "#".to_string()
+                        self.problem(range.start, message, "put the image in the same folder as this Markdown file and write its file name, e.g. ![A volunteer at work](volunteer.jpg)");
+                        Target::Broken
                     }
                 };
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(url),
-                    title,
-                    id,
-                })
+                let alt = plain_text(&self.inlines());
+                out.push(Inline::Placed(Placement::Image {
+                    target,
+                    alt,
+                    title: title.to_string(),
+                }));
             }
-            Event::Start(Tag::CodeBlock(k)) => {
-                in_code = true;
-                Event::Start(Tag::CodeBlock(k))
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                in_code = false;
-                Event::End(TagEnd::CodeBlock)
-            }
-            Event::Start(Tag::Paragraph)
-            | Event::Start(Tag::Item)
-            | Event::Start(Tag::TableCell) => {
-                quote_state = QuoteState::default();
-                event
-            }
-            Event::Text(t) if !in_code => {
-                Event::Text(CowStr::from(quotes.apply(&t, &mut quote_state)))
-            }
-            Event::Html(h) | Event::InlineHtml(h) if !opts.allow_raw_html => Event::Text(h),
-            Event::FootnoteReference(label) => {
-                let next = footnotes.len() + 1;
-                let n = *footnotes.entry(label.to_string()).or_insert(next);
-                let id = footnote_id(opts.id_prefix, &label);
-                Event::Html(CowStr::from(format!(
-                    "<sup class=\"fn-ref\" id=\"{id}-ref\"><a href=\"#{id}\" aria-describedby=\"{p}-footnotes\">{n}</a></sup>",
-                    p = opts.id_prefix
-                )))
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                let next = footnotes.len() + 1;
-                let n = *footnotes.entry(label.to_string()).or_insert(next);
-                let id = footnote_id(opts.id_prefix, &label);
-                Event::Html(CowStr::from(format!(
-                    "<div class=\"footnote\" id=\"{id}\"><span class=\"fn-label\">{n}</span>"
-                )))
-            }
-            Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>")),
-            other => other,
-        };
-        events.push(event);
+            Event::Start(_) => out.extend(self.inlines()),
+            _ => {}
+        }
     }
-    add_heading_ids(&mut events, opts.id_prefix);
 
-    let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let html = wrap_footnotes(&html, opts.id_prefix, opts.footnotes_label);
-    let html = match opts.allow_raw_html {
-        true => raw_html::clean(&html),
-        false => html,
-    };
-    let html = html
-        .replace(
-            "<table>",
-            "<div class=\"table-wrap\" tabindex=\"0\"><table>",
-        )
-        .replace("</table>", "</table></div>");
-    (insert_placements(&html, &placements), problems)
+    /// Text with the placeholders of shortcodes replaced by their
+    /// placements (one that did not resolve leaves nothing).
+    fn text_with_placeholders(&mut self, t: &str, out: &mut Vec<Inline>) {
+        let mut rest = t;
+        while let Some(start) = rest.find(shortcode::OPEN) {
+            if start > 0 {
+                out.push(Inline::Text(rest[..start].to_string()));
+            }
+            let after = &rest[start + shortcode::OPEN.len_utf8()..];
+            let Some(end) = after.find(shortcode::CLOSE) else {
+                rest = after;
+                break;
+            };
+            let placed = after[..end]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| self.placements.get_mut(i))
+                .and_then(Option::take);
+            out.extend(placed.map(Inline::Placed));
+            rest = &after[end + shortcode::CLOSE.len_utf8()..];
+        }
+        if !rest.is_empty() {
+            out.push(Inline::Text(rest.to_string()));
+        }
+    }
+}
+
+/// Text without shortcode placeholders (in code, where nothing is placed).
+fn strip_placeholders(t: &str) -> String {
+    if !t.contains(shortcode::OPEN) {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut inside = false;
+    for c in t.chars() {
+        match c {
+            shortcode::OPEN => inside = true,
+            shortcode::CLOSE => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The plain text of inlines (an image's alternative text, a heading's
+/// anchor, a table cell).
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) | Inline::Code(t) => s.push_str(t),
+            Inline::Html(_) | Inline::FootnoteRef { .. } => {}
+            Inline::SoftBreak | Inline::HardBreak => s.push(' '),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => s.push_str(&plain_text(c)),
+            Inline::Link { children, .. } => s.push_str(&plain_text(children)),
+            Inline::Placed(Placement::Metric { text, .. }) => s.push_str(text),
+            Inline::Placed(Placement::Phrase { text, .. }) => s.push_str(&text.text),
+            Inline::Placed(Placement::Image { alt, .. }) => s.push_str(alt),
+            Inline::Placed(_) => {}
+        }
+    }
+    s
 }
 
 /// Whether a link or image address has no scheme (a path in the site, an
@@ -387,140 +576,66 @@ fn shortcode_help(name: &str) -> String {
     }
 }
 
-fn footnote_id(prefix: &str, label: &str) -> String {
-    let clean: String = label
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
+/// The ids written `{#id}`, which the made ones must not take.
+fn explicit_ids(blocks: &[Block], used: &mut BTreeSet<String>) {
+    for b in blocks {
+        match b {
+            Block::Heading { id, .. } if !id.is_empty() => {
+                used.insert(id.clone());
             }
-        })
-        .collect();
-    format!("{prefix}-fn-{clean}")
-}
-
-/// Groups the footnote definitions at the end of the document under one
-/// labelled section, so screen readers announce them as footnotes.
-fn wrap_footnotes(html: &str, prefix: &str, label: &str) -> String {
-    match html.find("<div class=\"footnote\"") {
-        Some(i) => format!(
-            "{}<section class=\"footnotes\" id=\"{prefix}-footnotes\" aria-label=\"{}\">{}</section>\n",
-            &html[..i],
-            crate::markup::escape(label),
-            &html[i..]
-        ),
-        None => html.to_string(),
-    }
-}
-
-fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    crate::model::line_col(text, offset)
-}
-
-/// Replaces placeholders with their HTML; a block placement alone in a
-/// paragraph replaces the paragraph. One pass over the HTML, so 64 000
-/// shortcodes cost what one long page costs (replacing them one by one
-/// searched the page once for each).
-fn insert_placements(html: &str, placements: &[Placement]) -> String {
-    if placements.is_empty() {
-        return html.to_string();
-    }
-    let extra: usize = placements
-        .iter()
-        .map(|p| match p {
-            Placement::Block(b) | Placement::Inline(b) => b.len(),
-        })
-        .sum();
-    let mut out = String::with_capacity(html.len() + extra);
-    let mut rest = html;
-    while let Some(start) = rest.find(shortcode::OPEN) {
-        let after = &rest[start + shortcode::OPEN.len_utf8()..];
-        let Some(end) = after.find(shortcode::CLOSE) else {
-            break;
-        };
-        let placement = after[..end]
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| placements.get(i));
-        let Some(placement) = placement else {
-            // Not one of ours: copied as it is.
-            out.push_str(&rest[..start + shortcode::OPEN.len_utf8()]);
-            rest = after;
-            continue;
-        };
-        let tail = &after[end + shortcode::CLOSE.len_utf8()..];
-        match placement {
-            Placement::Block(block)
-                if rest[..start].ends_with("<p>") && tail.starts_with("</p>") =>
-            {
-                out.push_str(&rest[..start - "<p>".len()]);
-                out.push_str(block);
-                rest = &tail["</p>".len()..];
+            Block::List { items, .. } => items.iter().for_each(|i| explicit_ids(i, used)),
+            Block::Quote(inner) | Block::Footnote { blocks: inner, .. } => {
+                explicit_ids(inner, used)
             }
-            Placement::Block(html) | Placement::Inline(html) => {
-                out.push_str(&rest[..start]);
-                out.push_str(html);
-                rest = tail;
-            }
+            _ => {}
         }
     }
-    out.push_str(rest);
-    out
 }
 
 /// Gives every heading without an explicit `{#id}` an id from its text,
-/// unique within the document: the second "Results" is `results-2`. Each
-/// base remembers the next number to try, so many headings with the same
-/// text cost one step each, not one step per earlier twin.
-fn add_heading_ids(events: &mut [Event], prefix: &str) {
-    let mut used: BTreeSet<String> = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-            _ => None,
-        })
-        .collect();
-    let mut next: BTreeMap<String, usize> = BTreeMap::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
+/// unique within the document: the second "Results" is `results-2`.
+fn add_heading_ids(
+    blocks: &mut [Block],
+    prefix: &str,
+    used: &mut BTreeSet<String>,
+    next: &mut BTreeMap<String, usize>,
+) {
+    for b in blocks {
+        match b {
+            Block::Heading { id, text, .. } if id.is_empty() => {
+                let base = slugify(&heading_text(text));
+                let base = if base.is_empty() {
+                    format!("{prefix}-section")
+                } else {
+                    base
+                };
+                *id = unique_id(&base, used, next);
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    add_heading_ids(item, prefix, used, next);
                 }
-                j += 1;
             }
-            let base = slugify(&text);
-            let base = if base.is_empty() {
-                format!("{prefix}-section")
-            } else {
-                base
-            };
-            let id = unique_id(&base, &mut used, &mut next);
-            if let Event::Start(Tag::Heading {
-                level,
-                classes,
-                attrs,
-                ..
-            }) = &events[i]
-            {
-                let (level, classes, attrs): (HeadingLevel, _, _) =
-                    (*level, classes.clone(), attrs.clone());
-                events[i] = Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(id)),
-                    classes,
-                    attrs,
-                });
+            Block::Quote(inner) | Block::Footnote { blocks: inner, .. } => {
+                add_heading_ids(inner, prefix, used, next)
             }
-            i = j;
+            _ => {}
         }
-        i += 1;
     }
+}
+
+/// A heading's words for its anchor: its text and code.
+fn heading_text(text: &[Inline]) -> String {
+    let mut s = String::new();
+    for i in text {
+        match i {
+            Inline::Text(t) | Inline::Code(t) => s.push_str(t),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => s.push_str(&heading_text(c)),
+            Inline::Link { children, .. } => s.push_str(&heading_text(children)),
+            _ => {}
+        }
+    }
+    s
 }
 
 /// `base`, or `base-2`, `base-3`, … : the first not in `used`, which it
@@ -638,24 +753,38 @@ impl QuoteStyle {
 mod tests {
     use super::*;
 
+    use crate::document::{ChartRef, Owner};
+
     struct Fixed;
     impl Resolver for Fixed {
-        fn link(&self, path: &str) -> Result<String, String> {
+        fn link(&self, path: &str) -> Result<Target, String> {
             match path {
-                "@/campaigns/bali" => Ok("../bali/index.html".into()),
+                "@/campaigns/bali" => Ok(Target::Page {
+                    path: "../bali/index.html".into(),
+                    fragment: String::new(),
+                }),
                 _ => Err(format!("there is no page {path}")),
             }
         }
         fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {
             match sc.name.as_str() {
-                "metric" => Ok(Placement::Inline("515\u{a0}839".into())),
-                "quote" => Ok(Placement::Block("<blockquote>Q</blockquote>".into())),
+                "metric" => Ok(Placement::Metric {
+                    key: "reach".into(),
+                    text: "515\u{a0}839".into(),
+                }),
+                "quote" | "chart" => Ok(Placement::Chart(ChartRef {
+                    owner: Owner::Campaign("x".into()),
+                    id: "Q".into(),
+                })),
                 _ => Err(format!("unknown shortcode `{}`", sc.name)),
             }
         }
-        fn media(&self, path: &str) -> Result<String, String> {
+        fn media(&self, path: &str) -> Result<Target, String> {
             match path {
-                "photo.jpg" => Ok("../../assets/media/photo.abc.jpg".into()),
+                "photo.jpg" => Ok(Target::Media {
+                    path: "../../assets/media/photo.abc.jpg".into(),
+                    source: "content/x/photo.jpg".into(),
+                }),
                 _ => Err(format!("no file {path}")),
             }
         }
@@ -705,9 +834,12 @@ mod tests {
             &opts("lt"),
             &Fixed,
         );
-        assert!(html.contains("Reached 515\u{a0}839 people."), "{html}");
         assert!(
-            html.contains("<blockquote>Q</blockquote>") && !html.contains("<p><blockquote>"),
+            html.contains("Reached <span class=\"figure\">515\u{a0}839</span> people."),
+            "{html}"
+        );
+        assert!(
+            html.contains("<figure class=\"chart\">Q</figure>") && !html.contains("<p><figure"),
             "{html}"
         );
         assert_eq!(problems.len(), 1);
@@ -740,12 +872,19 @@ mod tests {
         // Allowed raw HTML is still cleaned: a meta refresh redirected
         // readers even under the page's Content-Security-Policy.
         let (html, _) = render(
-            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">\n\nText.\n",
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">\n\nText {{ metric(key=\"reach\") }}.\n\n{{ quote(n=1) }}\n",
             &allow,
             &Fixed,
         );
         assert!(!html.contains("refresh"), "{html}");
-        assert!(html.contains("<p>Text.</p>"), "{html}");
+        assert!(
+            html.contains("<p>Text <span class=\"figure\">515\u{a0}839</span>.</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<figure class=\"chart\">Q</figure>"),
+            "placements are ours, not cleaned: {html}"
+        );
     }
 
     #[test]
@@ -871,7 +1010,10 @@ mod tests {
             "{{ quote(n=1) }}\n\nA {{ metric(key=\"reach\") }} and {{ metric(key=\"reach\") }}.\n";
         let (html, problems) = render(md, &opts("en"), &Fixed);
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(html.starts_with("<blockquote>Q</blockquote>"), "{html}");
+        assert!(
+            html.starts_with("<figure class=\"chart\">Q</figure>"),
+            "{html}"
+        );
         assert_eq!(html.matches("515\u{a0}839").count(), 2, "{html}");
         assert!(!html.contains(shortcode::OPEN), "{html}");
 
@@ -902,5 +1044,88 @@ mod tests {
         let fine = format!("{} ok\n", ">".repeat(MAX_NESTING - 1));
         let (_, problems) = render(&fine, &opts("en"), &Fixed);
         assert!(problems.is_empty(), "{problems:?}");
+    }
+}
+
+#[cfg(test)]
+mod model_tests {
+    use super::*;
+    use crate::document::{ChartRef, Owner};
+
+    struct Places;
+    impl Resolver for Places {
+        fn link(&self, path: &str) -> Result<Target, String> {
+            Ok(Target::Page {
+                path: path.trim_start_matches("@/").into(),
+                fragment: String::new(),
+            })
+        }
+        fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {
+            Ok(match sc.name.as_str() {
+                "metric" => Placement::Metric {
+                    key: "reach".into(),
+                    text: "1".into(),
+                },
+                _ => Placement::Chart(ChartRef {
+                    owner: Owner::Campaign("x".into()),
+                    id: sc.name.clone(),
+                }),
+            })
+        }
+        fn media(&self, _: &str) -> Result<Target, String> {
+            Err("no".into())
+        }
+    }
+
+    /// The bug this model fixes: `{{ quote(n = 1) }}` with spaces was
+    /// found by the pages but not by the PDF's search of the text, which
+    /// showed the quote twice. A placement is found the same way whatever
+    /// its spacing, and exactly once.
+    #[test]
+    fn a_shortcode_is_one_placement_with_or_without_spaces() {
+        for body in [
+            "{{ quote(n = 1) }}\n",
+            "{{quote(n=1)}}\n",
+            "{{  quote( n=1 )  }}\n",
+        ] {
+            let opts = RenderOptions {
+                lang: "en",
+                allow_raw_html: false,
+                id_prefix: "s",
+                footnotes_label: "Notes",
+            };
+            let (blocks, problems) = parse(body, &opts, &Places);
+            assert!(problems.is_empty(), "{body}: {problems:?}");
+            assert!(
+                matches!(blocks.as_slice(), [Block::Placed(Placement::Chart(c))] if c.id == "quote"),
+                "{body}: {blocks:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn placements_in_text_stay_in_their_sentence() {
+        let opts = RenderOptions {
+            lang: "en",
+            allow_raw_html: false,
+            id_prefix: "s",
+            footnotes_label: "Notes",
+        };
+        let (blocks, _) = parse(
+            "- Reached {{ metric(key=\"reach\") }} people\n- [x](@/campaigns/y)\n",
+            &opts,
+            &Places,
+        );
+        let Block::List { items, .. } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert!(
+            matches!(&items[0][0], Block::Plain(t) if matches!(t[1], Inline::Placed(Placement::Metric { .. }))),
+            "{items:?}"
+        );
+        assert!(
+            matches!(&items[1][0], Block::Plain(t) if matches!(&t[0], Inline::Link { target: Target::Page { path, .. }, .. } if path == "campaigns/y")),
+            "{items:?}"
+        );
     }
 }

@@ -12,7 +12,7 @@ use super::paths;
 use super::view::{FigureView, Viewer};
 use super::OutputFile;
 use crate::charts::{self, Card};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::model::*;
 
 /// A drawn card and the public URL that names it.
@@ -70,17 +70,19 @@ impl Viewer<'_> {
             organisation: &self.site.config.organisation.name,
         };
         let path = card_path(page_path);
-        let kept = earlier.and_then(|dir| earlier_card(dir, &path, &card, self.fonts));
-        match kept.map_or_else(|| charts::draw_card_png(&card, self.fonts), Ok) {
+        let fonts = self.fonts?;
+        let kept = earlier.and_then(|dir| earlier_card(dir, &path, &card, fonts));
+        match kept.map_or_else(|| charts::draw_card_png(&card, fonts), Ok) {
             Ok(bytes) => Some(SocialCard {
                 url: paths::absolute(&self.site.config.base_url, &path),
                 file: OutputFile { path, bytes },
             }),
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    None,
-                    format!("the social card of {page_path} cannot be drawn: {e}"),
-                ));
+                let error = super::RenderError::Card {
+                    page: page_path.to_string(),
+                    reason: e.to_string(),
+                };
+                diags.push(error.diagnostic());
                 None
             }
         }

@@ -8,14 +8,12 @@
 //! [`crate::charts`] and shown as a [`DrawnChart`]: the SVG, and the same
 //! numbers as a table for readers who cannot see it.
 
-use std::collections::hash_map::{Entry, HashMap};
-use std::sync::Mutex;
-
-use serde::Serialize;
+use std::collections::HashMap;
 
 use super::view::Viewer;
 use crate::charts::{self, Chart, Series};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
+use crate::document::ChartRef;
 use crate::l10n::Arg;
 use crate::markup::escape;
 use crate::model::*;
@@ -44,51 +42,76 @@ pub enum Format {
     Number,
 }
 
-/// Drawings made once for two files: every chart of a campaign is on its
-/// page and in its report's single-file HTML and PDF, and drawing was a
-/// tenth of a build at a thousand campaigns. Whichever of the two draws a
-/// chart first leaves the drawing here; the second takes it away, so the
-/// store holds only drawings one of them has yet to use (at most every
-/// chart of the site, 3 KB each). Not used where no downloads are made:
-/// nothing would ever take the drawings.
+/// The chart stage's work: every (chart, language) of the documents,
+/// drawn once and handed to every emitter that shows it (a campaign's
+/// page, its report's single-file HTML and PDF).
 #[derive(Default)]
-pub struct Drawings {
-    svgs: Mutex<HashMap<[u8; 32], String>>,
+pub struct Drawn {
+    charts: HashMap<(Lang, ChartRef), DrawnChart>,
 }
 
-impl Drawings {
-    /// The SVG of `data` in `lang`: the one left by the other file, or
-    /// drawn by `draw` and left for it. Keyed by everything the drawing is
-    /// made from, so a drawing is only ever taken for the same chart.
-    fn take_or_draw<E>(
-        &self,
-        lang: &Lang,
-        data: &ChartData,
-        draw: impl FnOnce() -> Result<String, E>,
-    ) -> Result<String, E> {
-        use sha2::{Digest, Sha256};
-        let key: [u8; 32] = Sha256::digest(format!("{lang}\n{data:?}")).into();
-        // A poisoned lock only means another job panicked; the map is whole.
-        let svgs = || self.svgs.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(svg) = svgs().remove(&key) {
-            return Ok(svg);
-        }
-        let svg = draw()?;
-        match svgs().entry(key) {
-            // Both drew it at once: neither needs the other's.
-            Entry::Occupied(other) => {
-                other.remove();
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(svg.clone());
-            }
-        }
-        Ok(svg)
+impl Drawn {
+    /// The drawing of `chart` in `lang` (none when it could not be drawn,
+    /// which was reported).
+    pub fn get(&self, lang: &Lang, chart: &ChartRef) -> Option<&DrawnChart> {
+        self.charts.get(&(lang.clone(), chart.clone()))
+    }
+
+    /// How many drawings there are.
+    pub fn len(&self) -> usize {
+        self.charts.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.charts.is_empty()
     }
 }
 
+/// Draws every chart of `docs` once per language, on every core; a chart
+/// that cannot be drawn is reported once.
+pub fn draw_all(
+    site: &Site,
+    l10n: &crate::l10n::Localiser,
+    fonts: &crate::charts::Fonts,
+    docs: &super::documents::Documents,
+    diags: &mut Diagnostics,
+) -> Drawn {
+    use rayon::prelude::*;
+    let mut wanted: Vec<(&Lang, &ChartRef, &ChartData)> = docs.charts().collect();
+    wanted.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    wanted.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+    let drawn: Vec<_> = wanted
+        .par_iter()
+        .map(|&(lang, key, data)| {
+            let v = Viewer {
+                site,
+                l10n,
+                lang,
+                fonts: Some(fonts),
+            };
+            let mut d = Diagnostics::default();
+            let chart = v.draw(data, &mut d);
+            ((lang.clone(), key.clone()), chart, d)
+        })
+        .collect();
+    let mut out = Drawn::default();
+    for (key, chart, d) in drawn {
+        diags.extend(d);
+        if let Some(chart) = chart {
+            out.charts.insert(key, chart);
+        }
+    }
+    out
+}
+
+/// Where the chart's id goes in its drawing: each emitter gives the
+/// drawing the id it needs (a page has one chart of an id, the single-file
+/// HTML one per campaign).
+const ID_SLOT: &str = "__chart_id__";
+
 /// A chart ready to draw, in one language.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ChartData {
     /// Unique on the page (`reach`, `citizens-advice-cases`).
     pub id: String,
@@ -112,21 +135,46 @@ pub struct ChartData {
     pub span: Option<Span>,
 }
 
-/// A chart drawn for a page.
-#[derive(Debug, Clone, Serialize)]
+/// A chart drawn once, for every output that shows it.
+#[derive(Debug, Clone)]
 pub struct DrawnChart {
-    /// Unique on the page.
-    pub id: String,
     /// The caption.
-    pub title: String,
+    pub title: Localised,
     /// The main finding in one sentence.
     pub description: String,
-    /// The drawing, inline SVG with `role="img"`, `<title>` and `<desc>`.
-    pub svg: String,
-    /// The figure as HTML: caption, SVG and a table of its numbers.
-    pub html: String,
+    /// The drawing, with its id left open (see [`DrawnChart::svg`]).
+    svg: String,
     /// The table: header row, then one row per category.
     pub table: Vec<Vec<String>>,
+    /// The label of the disclosure that shows the table.
+    pub show: String,
+    /// The drawing's size.
+    pub size: (u32, u32),
+}
+
+impl DrawnChart {
+    /// The drawing as inline SVG with `role="img"`, `<title>` and
+    /// `<desc>`, its element ids starting with `id`.
+    pub fn svg(&self, id: &str) -> String {
+        self.svg.replace(ID_SLOT, id)
+    }
+
+    /// The chart as a page shows it: the caption, the drawing, and its
+    /// numbers in a table behind a disclosure.
+    pub fn figure_html(&self, id: &str) -> String {
+        figure_html(id, &self.title, &self.svg(id), &self.table, &self.show)
+    }
+
+    /// The drawing at its own size, for a document that cannot fit it to
+    /// a column (the PDF): the pages' drawing is `width="100%"`.
+    pub fn svg_fixed(&self, id: &str) -> String {
+        let (w, h) = self.size;
+        self.svg(id).replacen(
+            "width=\"100%\"",
+            &format!("width=\"{w}\" height=\"{h}\""),
+            1,
+        )
+    }
 }
 
 impl Viewer<'_> {
@@ -549,30 +597,25 @@ impl Viewer<'_> {
     pub fn draw(&self, data: &ChartData, diags: &mut Diagnostics) -> Option<DrawnChart> {
         let format = |x: f64| self.fmt(data.format, x, false);
         let percent = |x: f64| self.fmt(Format::Share, x, false);
-        let svg_id = format!("chart-{}", data.id);
         let chart = Chart {
             title: &data.title.text,
             description: &data.description,
             categories: data.categories.clone(),
             series: data.series.clone(),
             percent: Some(&percent),
-            ..Chart::new(&svg_id, data.kind, data.unit, &format)
+            ..Chart::new(ID_SLOT, data.kind, data.unit, &format)
         };
-        let draw = || charts::draw_svg(&chart, self.fonts);
-        let drawn = match self.drawings {
-            Some(drawings) => drawings.take_or_draw(self.lang, data, draw),
-            None => draw(),
-        };
-        let svg = match drawn {
-            Ok(svg) => svg,
+        // Only the chart stage draws, and it has the theme's font.
+        let fonts = self.fonts?;
+        let (svg, size) = match charts::draw_svg_sized(&chart, fonts) {
+            Ok(drawn) => drawn,
             Err(e) => {
-                diags.push(
-                    Diagnostic::error(
-                        data.span,
-                        format!("the chart `{}` cannot be drawn: {e}", data.id),
-                    )
-                    .help("give the chart at least one value, and values a chart can show"),
-                );
+                let error = super::RenderError::Chart {
+                    span: data.span,
+                    id: data.id.clone(),
+                    reason: e.to_string().replace(ID_SLOT, &data.id),
+                };
+                diags.push(error.diagnostic());
                 return None;
             }
         };
@@ -589,20 +632,13 @@ impl Viewer<'_> {
             }
             table.push(row);
         }
-        let html = figure_html(
-            &svg_id,
-            &data.title,
-            &svg,
-            &table,
-            &self.msg("chart-show-data", &[], diags).text,
-        );
         Some(DrawnChart {
-            id: data.id.clone(),
-            title: data.title.text.clone(),
+            title: data.title.clone(),
             description: data.description.clone(),
             svg,
-            html,
             table,
+            show: self.msg("chart-show-data", &[], diags).text,
+            size,
         })
     }
 }
@@ -657,76 +693,4 @@ fn figure_html(
         title = escape(&title.text),
         show = escape(show),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn data(value: f64) -> ChartData {
-        let en = Lang::parse("en").unwrap();
-        ChartData {
-            id: "reach".into(),
-            kind: ChartKind::Bar,
-            unit: ChartUnit::Count,
-            format: Format::Number,
-            title: Localised {
-                text: "Reach".into(),
-                lang: en,
-                fallback: false,
-            },
-            description: String::new(),
-            category_heading: String::new(),
-            categories: vec!["UK".into()],
-            series: vec![Series::new("People", vec![Some(value)])],
-            span: None,
-        }
-    }
-
-    /// The page and the download share one drawing: the second use takes
-    /// it, a third draws again, and other data or another language never
-    /// get it.
-    #[test]
-    fn a_drawing_is_made_once_for_two_uses() {
-        let drawings = Drawings::default();
-        let (en, lt) = (Lang::parse("en").unwrap(), Lang::parse("lt").unwrap());
-        let drawn = std::cell::Cell::new(0);
-        let draw = |svg: &str| {
-            drawn.set(drawn.get() + 1);
-            Ok::<_, ()>(svg.to_string())
-        };
-        assert_eq!(
-            drawings.take_or_draw(&en, &data(1.0), || draw("a")),
-            Ok("a".into())
-        );
-        assert_eq!(
-            drawings.take_or_draw(&lt, &data(1.0), || draw("b")),
-            Ok("b".into())
-        );
-        assert_eq!(
-            drawings.take_or_draw(&en, &data(2.0), || draw("c")),
-            Ok("c".into())
-        );
-        assert_eq!(drawn.get(), 3);
-        assert_eq!(
-            drawings.take_or_draw(&en, &data(1.0), || draw("x")),
-            Ok("a".into())
-        );
-        assert_eq!(
-            drawings.take_or_draw(&lt, &data(1.0), || draw("x")),
-            Ok("b".into())
-        );
-        assert_eq!(drawn.get(), 3);
-        assert_eq!(
-            drawings.take_or_draw(&en, &data(1.0), || draw("d")),
-            Ok("d".into())
-        );
-        assert_eq!(drawn.get(), 4);
-        // A failed drawing leaves nothing behind.
-        assert_eq!(drawings.take_or_draw(&en, &data(3.0), || Err(())), Err(()));
-        assert_eq!(
-            drawings.take_or_draw(&en, &data(3.0), || draw("e")),
-            Ok("e".into())
-        );
-    }
 }

@@ -7,7 +7,9 @@
 
 mod cards;
 mod charts;
-mod doc_blocks;
+pub mod documents;
+mod emit;
+mod error;
 mod media;
 mod pages;
 pub mod paths;
@@ -33,7 +35,10 @@ use crate::charts::Fonts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Localiser;
 use crate::model::*;
-use charts::Drawings;
+pub use charts::Drawn;
+use documents::{CampaignDoc, Documents, ReportDoc};
+use emit::{PageEmit, PdfEmit};
+pub use error::RenderError;
 use pages::Crumb;
 use view::Viewer;
 
@@ -46,12 +51,12 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// One page to render; a report's data version (a hash of all its
-/// sources) is worked out once, not once per page.
+/// One page to render, from its document; a report's data version (a
+/// hash of all its sources) is worked out once, not once per page.
 enum Job<'a> {
     Home(&'a Lang),
-    Report(&'a Lang, &'a Report, &'a str),
-    Campaign(&'a Lang, &'a Report, &'a str, &'a Campaign),
+    Report(&'a ReportDoc, &'a str),
+    Campaign(&'a ReportDoc, &'a str, &'a CampaignDoc),
 }
 
 /// What to make besides the pages.
@@ -103,7 +108,7 @@ pub enum Pages<'a> {
 impl Pages<'_> {
     /// Whether a page made from these Markdown texts (and listing these
     /// campaigns) can change.
-    fn touches<'d>(
+    pub(crate) fn touches<'d>(
         &self,
         mut listed: impl Iterator<Item = &'d str>,
         mut docs: impl Iterator<Item = &'d LangDocs>,
@@ -147,7 +152,14 @@ pub fn site(
     opts: SiteOptions,
     sink: &Sink,
 ) -> Result<Vec<String>, Diagnostics> {
-    Renderer::new(site, sources, l10n, opts)?.render(site, sources, Pages::All, sink)
+    let renderer = Renderer::new(site, sources, l10n, opts)?;
+    let mut diags = Diagnostics::default();
+    let docs = renderer.documents(site, Pages::All, &mut diags);
+    let drawn = renderer.charts(site, &docs, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    renderer.render(site, sources, &docs, &drawn, Pages::All, sink)
 }
 
 impl Renderer {
@@ -159,34 +171,25 @@ impl Renderer {
         l10n: Arc<Localiser>,
         opts: SiteOptions,
     ) -> Result<Renderer, Diagnostics> {
+        // Every problem of the theme is found before any is reported: a
+        // theme without its font and without its PDF template says both.
         let mut diags = Diagnostics::default();
-        let fonts = match theme_fonts(&site.theme) {
-            Ok(f) => f,
-            Err(d) => {
-                diags.push(d);
-                return Err(diags);
-            }
+        let fonts = theme_fonts(&site.theme).map_err(|e| diags.push(e.diagnostic()));
+        let pdf = match opts.pdf {
+            true => pdf_engine(&site.theme)
+                .map(Some)
+                .map_err(|e| diags.push(e.diagnostic())),
+            false => Ok(None),
         };
-        let pdf = if opts.pdf {
-            match pdf_engine(&site.theme, sources) {
-                Ok(engine) => Some(engine),
-                Err(d) => {
-                    diags.push(d);
-                    return Err(diags);
-                }
-            }
-        } else {
-            None
+        let (asset_files, asset_names) = assets(&site.theme);
+        let asset_names = Arc::new(asset_names);
+        let tera = templates::build(site, sources, l10n.clone(), asset_names, &mut diags);
+        let (Ok(fonts), Ok(pdf), Some(tera)) = (fonts, pdf, tera) else {
+            return Err(diags);
         };
         let downloads = Downloads {
             css: single_css(&site.theme),
             pdf,
-        };
-        let (asset_files, asset_names) = assets(&site.theme);
-        let asset_names = Arc::new(asset_names);
-        let Some(tera) = templates::build(site, sources, l10n.clone(), asset_names, &mut diags)
-        else {
-            return Err(diags);
         };
         Ok(Renderer {
             l10n,
@@ -207,13 +210,27 @@ impl Renderer {
         self.earlier = Some(out.to_path_buf());
     }
 
-    /// Renders `pages` of `site`, handing every file to `sink`; returns
-    /// the paths of the files made, sorted. After an error, some files may
-    /// already have gone to `sink`: the caller throws them away.
+    /// The document stage: the reports and campaigns `pages` shows, in
+    /// every language, each text parsed once.
+    pub fn documents(&self, site: &Site, pages: Pages, diags: &mut Diagnostics) -> Documents {
+        documents::build(site, &self.l10n, pages, diags)
+    }
+
+    /// The chart stage: every chart of `docs` drawn once per language.
+    pub fn charts(&self, site: &Site, docs: &Documents, diags: &mut Diagnostics) -> Drawn {
+        charts::draw_all(site, &self.l10n, &self.fonts, docs, diags)
+    }
+
+    /// Renders `pages` of `site` from its documents and drawings, handing
+    /// every file to `sink`; returns the paths of the files made, sorted.
+    /// After an error, some files may already have gone to `sink`: the
+    /// caller throws them away.
     pub fn render(
         &self,
         site: &Site,
         sources: &SourceMap,
+        docs: &Documents,
+        drawn: &Drawn,
         pages: Pages,
         sink: &Sink,
     ) -> Result<Vec<String>, Diagnostics> {
@@ -230,19 +247,13 @@ impl Renderer {
         let mut jobs = Vec::new();
         for lang in &site.config.languages {
             jobs.push(Job::Home(lang));
-            for (r, version) in site.reports.iter().zip(&versions) {
-                let listed = r.campaigns.iter().map(|(slug, _)| slug.as_str());
-                let docs = std::iter::once(&r.intro).chain(r.sections.iter().map(|s| &s.docs));
-                if pages.touches(listed, docs) {
-                    jobs.push(Job::Report(lang, r, version));
+            for doc in docs.reports.iter().filter(|d| &d.lang == lang) {
+                let version = &versions[doc.index];
+                if doc.page {
+                    jobs.push(Job::Report(doc, version));
                 }
-                for (slug, _) in &r.campaigns {
-                    if let Some(c) = site.campaigns.get(slug) {
-                        if pages.touches(std::iter::once(slug.as_str()), std::iter::once(&c.story))
-                        {
-                            jobs.push(Job::Campaign(lang, r, version, c));
-                        }
-                    }
+                for c in &doc.campaigns {
+                    jobs.push(Job::Campaign(doc, version, c));
                 }
             }
         }
@@ -258,14 +269,10 @@ impl Renderer {
             }
         };
 
-        // Charts drawn for a page wait here for the report's downloads, and
-        // the other way round; the preview makes no downloads.
-        let drawings = Drawings::default();
-        let drawings = (!self.opts.preview).then_some(&drawings);
         let run = |job: &Job| {
             let mut d = Diagnostics::default();
             let mut paths = Vec::new();
-            let files = self.render_job(job, site, sources, drawings, &mut d);
+            let files = self.render_job(job, site, drawn, &mut d);
             for file in files {
                 emit(file, &mut paths, &mut d);
             }
@@ -318,8 +325,7 @@ impl Renderer {
         &self,
         job: &Job,
         site: &Site,
-        sources: &SourceMap,
-        drawings: Option<&Drawings>,
+        drawn: &Drawn,
         diags: &mut Diagnostics,
     ) -> Vec<OutputFile> {
         let (l10n, fonts, tera, downloads) =
@@ -330,8 +336,7 @@ impl Renderer {
                     site,
                     l10n,
                     lang,
-                    fonts,
-                    drawings,
+                    fonts: Some(fonts),
                 };
                 let path = paths::home(lang);
                 let title = v.text(&site.config.title).text;
@@ -367,22 +372,34 @@ impl Renderer {
                 .into_iter()
                 .collect()
             }
-            Job::Report(lang, r, version) => {
+            Job::Report(doc, version) => {
+                let r = &site.reports[doc.index];
+                let lang = &doc.lang;
                 let v = Viewer {
                     site,
                     l10n,
                     lang,
-                    fonts,
-                    drawings,
+                    fonts: Some(fonts),
                 };
                 let path = paths::report(lang, &r.slug);
-                let mut report = v.report_view(r, &path, sources, diags);
+                let cx = PageEmit {
+                    lang,
+                    drawn,
+                    page_path: &path,
+                };
+                let cards = v.campaign_cards(
+                    r,
+                    &|c| paths::relative(&path, &paths::campaign(lang, &r.slug, c)),
+                    diags,
+                );
+                let chart = |c: &crate::document::ChartRef| emit::chart_html(drawn, lang, c, "");
+                let mut report = pages::report_view(doc, &r.slug, cards, &cx, &chart);
                 // The preview makes no downloads (see `SiteOptions::preview`).
                 let files = match self.opts.preview {
                     true => Vec::new(),
                     false => {
                         let version = v.version_text(r, version, diags);
-                        report_downloads(&v, r, &version, downloads, diags)
+                        report_downloads(&v, doc, &version, drawn, downloads, tera, diags)
                     }
                 };
                 report.downloads = files.iter().map(|(d, _)| d.clone()).collect();
@@ -418,16 +435,32 @@ impl Renderer {
                     .chain(files.into_iter().map(|(_, f)| f))
                     .collect()
             }
-            Job::Campaign(lang, r, version, c) => {
+            Job::Campaign(rdoc, version, doc) => {
+                let r = &site.reports[rdoc.index];
+                let lang = &rdoc.lang;
                 let v = Viewer {
                     site,
                     l10n,
                     lang,
-                    fonts,
-                    drawings,
+                    fonts: Some(fonts),
+                };
+                let Some(c) = site.campaigns.get(&doc.facts.slug) else {
+                    return Vec::new();
                 };
                 let path = paths::campaign(lang, &r.slug, &c.slug);
-                let campaign = v.campaign_view(c, r, &path, sources, diags);
+                let cx = PageEmit {
+                    lang,
+                    drawn,
+                    page_path: &path,
+                };
+                let chart = |c: &crate::document::ChartRef| emit::chart_html(drawn, lang, c, "");
+                let campaign = pages::campaign_view(
+                    doc,
+                    rdoc.title.clone(),
+                    paths::relative(&path, &paths::report(lang, &r.slug)),
+                    &cx,
+                    &chart,
+                );
                 let crumbs = vec![
                     home_crumb(&v, &path, diags),
                     Crumb {
@@ -438,8 +471,8 @@ impl Renderer {
                 let mut common = v.common(
                     &path,
                     &|l| paths::campaign(l, &r.slug, &c.slug),
-                    campaign.title.text.clone(),
-                    campaign.summary.text.clone(),
+                    campaign.facts.title.text.clone(),
+                    campaign.facts.summary.text.clone(),
                     crumbs,
                     diags,
                 );
@@ -470,12 +503,20 @@ impl Renderer {
 /// PDFs are on) a PDF beside the report's page, with the links to them.
 fn report_downloads(
     v: &Viewer,
-    r: &Report,
+    rdoc: &ReportDoc,
     version: &str,
+    drawn: &Drawn,
     downloads: &Downloads,
+    tera: &Tera,
     diags: &mut Diagnostics,
 ) -> Vec<(pages::Download, OutputFile)> {
-    let doc = v.report_document(r, version, diags);
+    let r = &v.site.reports[rdoc.index];
+    let cx = PdfEmit {
+        site: v.site,
+        lang: v.lang,
+        drawn,
+    };
+    let doc = v.report_document(r, rdoc, version, &cx, diags);
     let dir = paths::report(v.lang, &r.slug).replace("index.html", "");
     let url = paths::absolute(&v.site.config.base_url, &paths::report(v.lang, &r.slug));
     let mut out = Vec::new();
@@ -488,23 +529,28 @@ fn report_downloads(
                     bytes,
                 },
             )),
-            Err(e) => diags.push(
-                Diagnostic::error(
-                    Some(Span::file(r.file)),
-                    format!("the {} PDF of `{}` could not be made: {e}", v.lang, r.slug),
-                )
-                .help("build with --no-pdf to publish the site without PDFs while this is fixed"),
+            Err(reason) => diags.push(
+                RenderError::Pdf {
+                    file: r.file,
+                    lang: v.lang.to_string(),
+                    report: r.slug.clone(),
+                    reason,
+                }
+                .diagnostic(),
             ),
         }
     }
-    let html = single_html::render(&doc, &downloads.css, &url).into_bytes();
-    out.push((
-        v.download("html", &r.slug, html.len(), diags),
-        OutputFile {
-            path: format!("{dir}{}.html", r.slug),
-            bytes: html,
-        },
-    ));
+    let ctx = single_html::context(v.site, rdoc, &r.slug, version, &downloads.css, &url, drawn);
+    if let Some(file) = render_page(
+        tera,
+        "single.html",
+        &ctx,
+        format!("{dir}{}.html", r.slug),
+        v.site,
+        diags,
+    ) {
+        out.push((v.download("html", &r.slug, file.bytes.len(), diags), file));
+    }
     out
 }
 
@@ -528,42 +574,29 @@ fn single_css(theme: &Theme) -> String {
 
 /// The PDF engine for the theme's template and fonts.
 #[cfg(feature = "pdf")]
-fn pdf_engine(theme: &Theme, sources: &SourceMap) -> Result<Box<PdfMaker>, Diagnostic> {
+fn pdf_engine(theme: &Theme) -> Result<Box<PdfMaker>, RenderError> {
     let Some((file, template)) = &theme.pdf_template else {
-        return Err(Diagnostic::error(
-            None,
-            format!(
-                "the theme `{}` has no PDF template (themes/{}/pdf/report.typ)",
-                theme.name, theme.name
-            ),
-        )
-        .help("copy themes/default/pdf/ into your theme, or build with --no-pdf"));
+        return Err(RenderError::NoPdfTemplate {
+            theme: theme.name.clone(),
+        });
     };
     let fonts = theme.fonts.values().cloned().collect();
     match crate::pdf::PdfEngine::new(template.clone(), fonts) {
         Ok(engine) => Ok(Box::new(move |doc: &crate::pdf::PdfDocument| {
             engine.render(doc).map_err(|e| e.to_string())
         })),
-        Err(e) => {
-            let _ = sources;
-            Err(Diagnostic::error(
-                Some(Span::file(*file)),
-                format!("the PDF template does not work: {e}"),
-            )
-            .help("fix the template, or build with --no-pdf"))
-        }
+        Err(e) => Err(RenderError::PdfTemplate {
+            file: *file,
+            reason: e.to_string(),
+        }),
     }
 }
 
 /// Without the `pdf` feature there is no engine: asking for PDFs is an
 /// error that says how to get them.
 #[cfg(not(feature = "pdf"))]
-fn pdf_engine(_theme: &Theme, _sources: &SourceMap) -> Result<Box<PdfMaker>, Diagnostic> {
-    Err(Diagnostic::error(
-        None,
-        "this impact was built without PDF support (the `pdf` feature)",
-    )
-    .help("build with --no-pdf, or install impact with its default features"))
+fn pdf_engine(_theme: &Theme) -> Result<Box<PdfMaker>, RenderError> {
+    Err(RenderError::NoPdfSupport)
 }
 
 fn home_crumb(v: &Viewer, path: &str, diags: &mut Diagnostics) -> Crumb {
@@ -627,6 +660,7 @@ fn chooser(
         title: String,
         choices: Vec<Choice>,
         organisation: String,
+        style_hash: Option<String>,
     }
     let default = site.config.default_lang();
     let choices = site
@@ -654,6 +688,7 @@ fn chooser(
         title: site.config.title.get(default, default).text,
         choices,
         organisation: site.config.organisation.name.clone(),
+        style_hash: None,
     };
     render_page(tera, "chooser.html", &ctx, "index.html".into(), site, diags)
 }
@@ -682,6 +717,7 @@ fn not_found(
         title: String,
         parts: Vec<Part>,
         css: String,
+        style_hash: Option<String>,
     }
     let base_path = base_path(&site.config.base_url);
     let mut parts = Vec::new();
@@ -690,8 +726,7 @@ fn not_found(
             site,
             l10n,
             lang: l,
-            fonts,
-            drawings: None,
+            fonts: Some(fonts),
         };
         parts.push(Part {
             lang: l.to_string(),
@@ -712,6 +747,7 @@ fn not_found(
             .map(|c| format!("{base_path}{c}"))
             .unwrap_or_default(),
         parts,
+        style_hash: None,
     };
     render_page(tera, "404.html", &ctx, "404.html".into(), site, diags)
 }
@@ -790,7 +826,7 @@ fn assets(theme: &Theme) -> (Vec<OutputFile>, BTreeMap<String, String>) {
 
 /// The theme font for charts: the regular face (a file whose name says
 /// neither bold, italic nor oblique) and the bold one.
-fn theme_fonts(theme: &Theme) -> Result<Fonts, Diagnostic> {
+fn theme_fonts(theme: &Theme) -> Result<Fonts, RenderError> {
     let style = |name: &str| {
         let n = name.to_lowercase();
         (
@@ -801,15 +837,14 @@ fn theme_fonts(theme: &Theme) -> Result<Fonts, Diagnostic> {
     let regular = theme.fonts.iter().find(|(n, _)| style(n) == (false, false));
     let bold = theme.fonts.iter().find(|(n, _)| style(n) == (true, false));
     let Some((name, regular)) = regular else {
-        return Err(Diagnostic::error(
-            None,
-            format!("the theme `{}` has no font in themes/{}/fonts/", theme.name, theme.name),
-        )
-        .help("charts and the PDF draw with the theme's font: copy themes/default/fonts/ into your theme"));
+        return Err(RenderError::NoFont {
+            theme: theme.name.clone(),
+        });
     };
-    Fonts::new(regular.clone(), bold.map(|(_, b)| b.clone())).map_err(|e| {
-        Diagnostic::error(None, format!("themes/{}/fonts/{name}: {e}", theme.name))
-            .help("use a TrueType (.ttf) or OpenType (.otf) font file")
+    Fonts::new(regular.clone(), bold.map(|(_, b)| b.clone())).map_err(|e| RenderError::BadFont {
+        theme: theme.name.clone(),
+        name: name.clone(),
+        reason: e.to_string(),
     })
 }
 

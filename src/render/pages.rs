@@ -3,11 +3,13 @@
 
 use serde::Serialize;
 
+use super::documents::{CampaignDoc, ReportDoc};
+use super::emit::quote_html;
 use super::paths;
-use super::resolve::{quote_html, PageResolver};
 use super::view::{DocView, FigureView, Viewer};
 use crate::diagnostics::Diagnostics;
-use crate::markdown::shortcode;
+use crate::document::html::Emit;
+use crate::document::{ChartRef, Doc};
 use crate::model::*;
 
 /// What every page has.
@@ -37,6 +39,9 @@ pub struct Common {
     pub og_locale: String,
     /// The report's period and data hash, in the footer of its pages.
     pub version: Option<String>,
+    /// The hash of an inline style sheet for the Content-Security-Policy
+    /// (`_head.html`); pages link theirs, so none.
+    pub style_hash: Option<String>,
 }
 
 /// Site-wide text in the page's language.
@@ -123,7 +128,7 @@ pub struct SectionView {
 }
 
 /// Income and expenditure.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct FinancesView {
     /// Period text.
     pub period: String,
@@ -183,7 +188,7 @@ pub struct Download {
 }
 
 /// Figures per audience as a table: one column per audience.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct MetricTable {
     /// Column headings.
     pub audiences: Vec<Localised>,
@@ -192,7 +197,7 @@ pub struct MetricTable {
 }
 
 /// A row of [`MetricTable`].
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct MetricRow {
     /// Metric name.
     pub name: Localised,
@@ -201,7 +206,7 @@ pub struct MetricRow {
 }
 
 /// A partner.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct PartnerView {
     /// Name.
     pub name: String,
@@ -212,6 +217,29 @@ pub struct PartnerView {
 /// The campaign page.
 #[derive(Serialize)]
 pub struct CampaignView {
+    /// What the campaign is, as its document has it.
+    #[serde(flatten)]
+    pub facts: CampaignFacts,
+    /// Reach, potential reach and the funnel, drawn (HTML).
+    pub audience_charts: Vec<String>,
+    /// Survey results and changes per audience, drawn (HTML).
+    pub result_charts: Vec<String>,
+    /// Quotes the story does not place itself (HTML).
+    pub quotes: Vec<String>,
+    /// Charts the story does not place itself (HTML).
+    pub charts: Vec<String>,
+    /// The story.
+    pub story: Option<DocView>,
+    /// The report this page belongs to.
+    pub report_title: Localised,
+    /// Link to it.
+    pub report_href: String,
+}
+
+/// A campaign's facts and figures in one language: the same in its
+/// document, on its page, in the single-file HTML and in the PDF.
+#[derive(Serialize, Clone)]
+pub struct CampaignFacts {
     /// Folder name.
     pub slug: String,
     /// Name.
@@ -230,21 +258,7 @@ pub struct CampaignView {
     pub metrics: Option<MetricTable>,
     /// Single findings.
     pub results: Vec<FigureView>,
-    /// Reach, potential reach and the funnel, drawn (HTML).
-    pub audience_charts: Vec<String>,
-    /// Survey results and changes per audience, drawn (HTML).
-    pub result_charts: Vec<String>,
-    /// Quotes the story does not place itself (HTML).
-    pub quotes: Vec<String>,
-    /// Charts the story does not place itself (HTML).
-    pub charts: Vec<String>,
-    /// The story.
-    pub story: Option<DocView>,
-    /// The report this page belongs to.
-    pub report_title: Localised,
-    /// Link to it.
-    pub report_href: String,
-    /// Whether any text on the page is a fallback.
+    /// Whether any text is a fallback.
     pub untranslated: bool,
 }
 
@@ -338,20 +352,9 @@ impl Viewer<'_> {
             description,
             card: None,
             version: None,
+            style_hash: None,
             og_locale: og_locale(&self.l10n.formats(self.lang).locale(), self.lang),
         }
-    }
-
-    fn country_names(
-        &self,
-        codes: &[String],
-        prefix: &str,
-        diags: &mut Diagnostics,
-    ) -> Vec<String> {
-        codes
-            .iter()
-            .map(|c| self.msg(&format!("{prefix}-{c}"), &[], diags).text)
-            .collect()
     }
 
     /// The home page of this language: every report.
@@ -374,236 +377,98 @@ impl Viewer<'_> {
             .collect()
     }
 
-    /// The report page.
-    pub fn report_view(
+    /// The campaigns of report `r` as its page lists them, linked from
+    /// `page_path`.
+    pub fn campaign_cards(
         &self,
         r: &Report,
-        page_path: &str,
-        sources: &SourceMap,
+        link: &dyn Fn(&str) -> String,
         diags: &mut Diagnostics,
-    ) -> ReportView {
-        let resolver = PageResolver {
-            viewer: self,
-            page_path,
-            report: Some(r),
-            campaign: None,
-            media_dir: format!("content/reports/{}", r.slug),
-        };
-        let intro = self.doc(&r.intro, "intro", &resolver, sources, diags);
-        let sections: Vec<SectionView> = r
-            .sections
-            .iter()
-            .filter_map(|s| {
-                let doc = self.doc(&s.docs, &s.name, &resolver, sources, diags)?;
-                Some(SectionView {
-                    id: s.name.clone(),
-                    doc,
-                })
-            })
-            .collect();
-        let campaigns = r
-            .campaigns
+    ) -> Vec<CampaignCard> {
+        r.campaigns
             .iter()
             .filter_map(|(slug, _)| self.site.campaigns.get(slug))
             .map(|c| CampaignCard {
                 title: self.text(&c.name),
                 summary: self.text(&c.summary),
                 period: self.period(&c.period, diags),
-                href: paths::relative(page_path, &paths::campaign(self.lang, &r.slug, &c.slug)),
-                countries: self.country_names(&c.countries, "country", diags),
+                href: link(&c.slug),
+                countries: self.names(&c.countries, "country", diags),
             })
-            .collect::<Vec<_>>();
-        let finances = r.finances.as_ref().map(|f| {
-            let fm = self.l10n.formats(self.lang);
-            FinancesView {
-                period: self.period(&f.period, diags),
-                income: fm.money_compact(f.income, f.currency),
-                expenditure: fm.money_compact(f.expenditure, f.currency),
-                income_full: fm.money(f.income, f.currency),
-                expenditure_full: fm.money(f.expenditure, f.currency),
-            }
-        });
-        let finance_chart = self
-            .finance_chart(r, diags)
-            .and_then(|d| self.draw(&d, diags))
-            .map(|c| c.html);
-        let title = self.text(&r.title);
-        let summary = self.text(&r.summary);
-        let untranslated = title.fallback
-            || summary.fallback
-            || intro.as_ref().is_some_and(|d| d.fallback)
-            || sections.iter().any(|s| s.doc.fallback)
-            || campaigns
-                .iter()
-                .any(|c| c.title.fallback || c.summary.fallback);
-        ReportView {
-            slug: r.slug.clone(),
-            headline: r
-                .headline
-                .iter()
-                .map(|f| self.figure(f, None, diags))
-                .collect(),
-            period: self.period(&r.period, diags),
-            title,
-            summary,
-            intro,
-            sections,
-            campaigns,
-            finances,
-            finance_chart,
-            downloads: Vec::new(),
-            version: String::new(),
-            untranslated,
-        }
-    }
-
-    /// The campaign page, as part of report `r`.
-    pub fn campaign_view(
-        &self,
-        c: &Campaign,
-        r: &Report,
-        page_path: &str,
-        sources: &SourceMap,
-        diags: &mut Diagnostics,
-    ) -> CampaignView {
-        let resolver = PageResolver {
-            viewer: self,
-            page_path,
-            report: Some(r),
-            campaign: Some(c),
-            media_dir: format!("content/campaigns/{}", c.slug),
-        };
-        let story = self.doc(&c.story, "story", &resolver, sources, diags);
-        let placed = placed_in(&c.story);
-        let audiences_by_id = |id: &str| {
-            c.audiences
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| self.text(&a.name))
-        };
-        let mut keys: Vec<&str> = Vec::new();
-        for a in &c.audiences {
-            for m in &a.metrics {
-                if !keys.contains(&m.metric.as_str()) {
-                    keys.push(&m.metric);
-                }
-            }
-        }
-        let metrics = (!keys.is_empty()).then(|| MetricTable {
-            audiences: c.audiences.iter().map(|a| self.text(&a.name)).collect(),
-            rows: keys
-                .iter()
-                .map(|k| MetricRow {
-                    name: self.metric_name(k, diags),
-                    cells: c
-                        .audiences
-                        .iter()
-                        .map(|a| {
-                            a.metrics
-                                .iter()
-                                .find(|m| m.metric == *k)
-                                .map(|m| self.value(&m.value, m.qualifier, diags))
-                                .unwrap_or_else(|| "–".into())
-                        })
-                        .collect(),
-                })
-                .collect(),
-        });
-        let results = c
-            .results
-            .iter()
-            .map(|f| self.figure(f, f.audience.as_deref().and_then(audiences_by_id), diags))
-            .collect();
-        let quotes = c
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !placed.quotes.contains(&(i + 1)))
-            .map(|(_, q)| quote_html(self, q))
-            .collect();
-        let charts = c
-            .charts
-            .iter()
-            .filter(|ch| !placed.charts.contains(&ch.id))
-            .filter_map(|ch| {
-                let data = self.declared_chart(ch, diags);
-                self.draw(&data, diags)
-            })
-            .map(|c| c.html)
-            .collect();
-        let audience_charts = self
-            .audience_charts(c, diags)
-            .iter()
-            .filter_map(|d| self.draw(d, diags))
-            .map(|c| c.html)
-            .collect();
-        let result_charts = self
-            .result_charts(c, diags)
-            .iter()
-            .filter_map(|d| self.draw(d, diags))
-            .map(|c| c.html)
-            .collect();
-        let title = self.text(&c.name);
-        let summary = self.text(&c.summary);
-        let untranslated =
-            title.fallback || summary.fallback || story.as_ref().is_some_and(|d| d.fallback);
-        CampaignView {
-            slug: c.slug.clone(),
-            period: self.period(&c.period, diags),
-            countries: self.country_names(&c.countries, "country", diags),
-            languages: self.country_names(&c.languages, "language", diags),
-            partners: c
-                .partners
-                .iter()
-                .map(|p| PartnerView {
-                    name: p.name.clone(),
-                    url: p.url.clone(),
-                })
-                .collect(),
-            metrics,
-            results,
-            audience_charts,
-            result_charts,
-            quotes,
-            charts,
-            story,
-            report_title: self.text(&r.title),
-            report_href: paths::relative(page_path, &paths::report(self.lang, &r.slug)),
-            title,
-            summary,
-            untranslated,
-        }
+            .collect()
     }
 }
 
-/// Quotes and charts a story places itself (so the page does not repeat them).
-#[derive(Default)]
-struct Placed {
-    quotes: Vec<usize>,
-    charts: Vec<String>,
+/// A text of the document as HTML for the place `cx` describes.
+pub fn doc_view(doc: &Doc, cx: &dyn Emit) -> DocView {
+    DocView {
+        html: crate::document::html::emit(&doc.blocks, &doc.prefix, &doc.footnotes_label, cx),
+        fallback: doc.fallback,
+        lang: doc.lang.clone(),
+        title: doc.title.clone(),
+    }
 }
 
-fn placed_in(docs: &LangDocs) -> Placed {
-    let mut placed = Placed::default();
-    for doc in docs.docs.values() {
-        let (_, found, _) = shortcode::extract(&doc.body);
-        for sc in found {
-            match sc.name.as_str() {
-                "quote" => {
-                    if let Some(n) = sc.number("n") {
-                        placed.quotes.push(n as usize);
-                    }
-                }
-                "chart" => {
-                    if let Some(id) = sc.text("id") {
-                        placed.charts.push(id.to_string());
-                    }
-                }
-                _ => {}
-            }
-        }
+/// The report's view for a page or the single-file HTML: `cx` says how
+/// its texts' links and placements are written, `campaigns` its list.
+pub fn report_view(
+    doc: &ReportDoc,
+    slug: &str,
+    campaigns: Vec<CampaignCard>,
+    cx: &dyn Emit,
+    chart: &dyn Fn(&ChartRef) -> String,
+) -> ReportView {
+    let intro = doc.intro.as_ref().map(|d| doc_view(d, cx));
+    let sections = doc
+        .sections
+        .iter()
+        .map(|(id, d)| SectionView {
+            id: id.clone(),
+            doc: doc_view(d, cx),
+        })
+        .collect();
+    let untranslated = doc.untranslated
+        || campaigns
+            .iter()
+            .any(|c| c.title.fallback || c.summary.fallback);
+    ReportView {
+        slug: slug.to_string(),
+        title: doc.title.clone(),
+        summary: doc.summary.clone(),
+        period: doc.period.clone(),
+        headline: doc.headline.clone(),
+        intro,
+        sections,
+        campaigns,
+        finances: doc.finances.clone(),
+        finance_chart: doc.finance_chart.as_ref().map(chart),
+        downloads: Vec::new(),
+        version: String::new(),
+        untranslated,
     }
-    placed
+}
+
+/// A campaign's view for its page or the single-file HTML.
+pub fn campaign_view(
+    doc: &CampaignDoc,
+    report_title: Localised,
+    report_href: String,
+    cx: &dyn Emit,
+    chart: &dyn Fn(&ChartRef) -> String,
+) -> CampaignView {
+    let charts = |refs: &[ChartRef]| -> Vec<String> {
+        refs.iter().map(chart).filter(|h| !h.is_empty()).collect()
+    };
+    CampaignView {
+        facts: doc.facts.clone(),
+        audience_charts: charts(&doc.audience_charts),
+        result_charts: charts(&doc.result_charts),
+        quotes: doc.quotes.iter().map(quote_html).collect(),
+        charts: charts(&doc.charts),
+        story: doc.story.as_ref().map(|d| doc_view(d, cx)),
+        report_title,
+        report_href,
+    }
 }
 
 /// `en-GB` -> `en_GB`; a bare `lt` gets its usual country (`lt_LT`).

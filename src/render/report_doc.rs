@@ -1,20 +1,19 @@
-//! A report as one document in one language: the [`PdfDocument`] that both
-//! downloads (the PDF and the single-file HTML) are made from. It holds the
-//! whole report: cover, introduction and sections, every campaign with its
+//! The PDF emitter of a report: its [`ReportDoc`] (with every campaign's
+//! [`CampaignDoc`]) as the [`PdfDocument`] the theme's Typst template
+//! prints: cover, introduction and sections, every campaign with its
 //! figures, charts, story and quotes, and the finances.
 
 use std::collections::BTreeSet;
 
 use sha2::{Digest, Sha256};
 
-use super::charts::{ChartData, DrawnChart};
-use super::doc_blocks::{self, DocResolver, Piece};
-use super::paths;
-use super::resolve::PageResolver;
+use super::documents::{CampaignDoc, ReportDoc};
+use super::emit::PdfEmit;
 use super::view::Viewer;
 use crate::diagnostics::Diagnostics;
+use crate::document::pdf::{emit, quote, EmitPdf};
+use crate::document::ChartRef;
 use crate::l10n::Arg;
-use crate::markdown::{Placement, Resolver, Shortcode};
 use crate::model::*;
 use crate::pdf::{Block, FigureItem, Inline, Labels, PdfDocument, PdfSection};
 
@@ -57,97 +56,6 @@ pub fn version(r: &Report, sources: &SourceMap) -> String {
     short
 }
 
-/// Shortcodes and links as the document shows them.
-struct Places<'a> {
-    page: PageResolver<'a>,
-}
-
-impl DocResolver for Places<'_> {
-    fn place(&self, sc: &Shortcode) -> Option<Piece> {
-        let v = self.page.viewer;
-        match sc.name.as_str() {
-            "quote" => {
-                let c = self.page.campaign_named(sc).ok()?;
-                let n = sc.number("n")?;
-                let q = c.quotes.get((n as usize).checked_sub(1)?)?;
-                Some(Piece::Block(quote_block(v, q)))
-            }
-            "chart" => {
-                let c = self.page.campaign_named(sc).ok()?;
-                let id = sc.text("id")?;
-                let spec = c.charts.iter().find(|ch| ch.id == id)?;
-                let mut diags = Diagnostics::default();
-                let drawn = v.draw(&v.declared_chart(spec, &mut diags), &mut diags)?;
-                Some(Piece::Block(chart_block(&drawn)))
-            }
-            _ => match self.page.shortcode(sc).ok()? {
-                Placement::Inline(html) | Placement::Block(html) => {
-                    Some(Piece::Inline(Inline::text(text_of_html(&html))))
-                }
-            },
-        }
-    }
-
-    fn link(&self, path: &str) -> Option<String> {
-        let target = self.page.link(path).ok()?;
-        Some(paths::absolute(
-            &self.page.viewer.site.config.base_url,
-            &target,
-        ))
-    }
-}
-
-/// The text of a small piece of our own HTML (a figure in a `<span>`).
-fn text_of_html(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-fn quote_block(v: &Viewer, q: &Quote) -> Block {
-    Block::Quote {
-        text: vec![Inline::text(v.text(&q.text).text)],
-        who: Some(super::resolve::attribution(v, &v.text(&q.who)).text),
-    }
-}
-
-fn chart_block(c: &DrawnChart) -> Block {
-    Block::Chart {
-        svg: fixed_size_svg(&c.svg),
-        caption: c.title.clone(),
-    }
-}
-
-/// The pages' SVG is `width="100%"`; a document needs its drawing size.
-fn fixed_size_svg(svg: &str) -> String {
-    let size = svg.find("viewBox=\"0 0 ").and_then(|i| {
-        let rest = &svg[i + 13..];
-        let end = rest.find('"')?;
-        let mut parts = rest[..end].split(' ');
-        Some((parts.next()?.to_string(), parts.next()?.to_string()))
-    });
-    match size {
-        Some((w, h)) => svg.replacen(
-            "width=\"100%\"",
-            &format!("width=\"{w}\" height=\"{h}\""),
-            1,
-        ),
-        None => svg.to_string(),
-    }
-}
-
 fn cell(s: impl Into<String>) -> Vec<Inline> {
     vec![Inline::text(s)]
 }
@@ -158,101 +66,57 @@ fn para(s: impl Into<String>) -> Block {
     }
 }
 
+fn charts(refs: &[ChartRef], cx: &PdfEmit) -> Vec<Block> {
+    refs.iter().filter_map(|c| cx.chart(c)).collect()
+}
+
 impl Viewer<'_> {
-    fn doc_blocks(&self, docs: &LangDocs, page: PageResolver) -> Vec<Block> {
-        let doc = docs
-            .docs
-            .get(self.lang)
-            .or_else(|| docs.docs.get(self.site.config.default_lang()));
-        match doc {
-            Some(d) => doc_blocks::blocks(
-                &d.body,
-                self.lang.as_str(),
-                self.site.config.allow_raw_html,
-                &Places { page },
-            ),
-            None => Vec::new(),
-        }
-    }
-
-    fn page_resolver<'b>(&'b self, r: &'b Report, c: Option<&'b Campaign>) -> PageResolver<'b> {
-        PageResolver {
-            viewer: self,
-            // Links resolve from the output root, then become absolute.
-            page_path: "index.html",
-            report: Some(r),
-            campaign: c,
-            media_dir: match c {
-                Some(c) => format!("content/campaigns/{}", c.slug),
-                None => format!("content/reports/{}", r.slug),
-            },
-        }
-    }
-
-    fn draw_blocks(&self, data: Vec<ChartData>, diags: &mut Diagnostics) -> Vec<Block> {
-        data.iter()
-            .filter_map(|d| self.draw(d, diags))
-            .map(|c| chart_block(&c))
-            .collect()
-    }
-
-    /// The whole report in this language, as one document.
+    /// The whole report in this language, as the PDF's data.
     pub fn report_document(
         &self,
         r: &Report,
+        doc: &ReportDoc,
         version: &str,
+        cx: &PdfEmit,
         diags: &mut Diagnostics,
     ) -> PdfDocument {
         let mut sections = Vec::new();
-        if !r.intro.docs.is_empty() {
+        if let Some(intro) = &doc.intro {
             sections.push(PdfSection {
                 title: self.msg("report-introduction", &[], diags).text,
-                blocks: self.doc_blocks(&r.intro, self.page_resolver(r, None)),
+                blocks: emit(&intro.blocks, cx),
                 bookmark: true,
             });
         }
-        for s in &r.sections {
-            let doc = s
-                .docs
-                .docs
-                .get(self.lang)
-                .or_else(|| s.docs.docs.get(self.site.config.default_lang()));
-            let title = doc
-                .and_then(|d| d.title.clone())
-                .unwrap_or_else(|| s.name.clone());
+        for (name, text) in &doc.sections {
             sections.push(PdfSection {
-                title,
-                blocks: self.doc_blocks(&s.docs, self.page_resolver(r, None)),
+                title: text.title.clone().unwrap_or_else(|| name.clone()),
+                blocks: emit(&text.blocks, cx),
                 bookmark: true,
             });
         }
-        for (slug, _) in &r.campaigns {
-            if let Some(c) = self.site.campaigns.get(slug) {
-                sections.push(self.campaign_section(r, c, diags));
-            }
+        for c in &doc.campaigns {
+            sections.push(self.campaign_section(c, cx, diags));
         }
-        if let Some(f) = &r.finances {
-            let fm = self.l10n.formats(self.lang);
+        if let Some(f) = &doc.finances {
             let mut blocks = vec![
-                para(self.period(&f.period, diags)),
+                para(f.period.clone()),
                 Block::Figures {
                     items: vec![
                         FigureItem {
-                            value: fm.money_compact(f.income, f.currency),
+                            value: f.income.clone(),
                             label: self.msg("finances-income", &[], diags).text,
                             prefix: String::new(),
                         },
                         FigureItem {
-                            value: fm.money_compact(f.expenditure, f.currency),
+                            value: f.expenditure.clone(),
                             label: self.msg("finances-expenditure", &[], diags).text,
                             prefix: String::new(),
                         },
                     ],
                 },
             ];
-            blocks.extend(
-                self.draw_blocks(self.finance_chart(r, diags).into_iter().collect(), diags),
-            );
+            blocks.extend(charts(doc.finance_chart.as_slice(), cx));
             sections.push(PdfSection {
                 title: self.msg("finances-title", &[], diags).text,
                 blocks,
@@ -272,21 +136,18 @@ impl Viewer<'_> {
             .text;
         PdfDocument {
             lang: self.lang.to_string(),
-            title: self.text(&r.title).text,
-            period: self.period(&r.period, diags),
+            title: doc.title.text.clone(),
+            period: doc.period.clone(),
             organisation: self.site.config.organisation.name.clone(),
             version: version.to_string(),
-            summary: self.text(&r.summary).text,
-            cover_figures: r
+            summary: doc.summary.text.clone(),
+            cover_figures: doc
                 .headline
                 .iter()
-                .map(|f| {
-                    let v = self.figure(f, None, diags);
-                    FigureItem {
-                        value: format!("{}{}", v.number, v.suffix),
-                        label: v.label.text,
-                        prefix: v.prefix,
-                    }
+                .map(|v| FigureItem {
+                    value: format!("{}{}", v.number, v.suffix),
+                    label: v.label.text.clone(),
+                    prefix: v.prefix.clone(),
                 })
                 .collect(),
             labels: Labels {
@@ -314,26 +175,27 @@ impl Viewer<'_> {
         }
     }
 
-    fn campaign_section(&self, r: &Report, c: &Campaign, diags: &mut Diagnostics) -> PdfSection {
+    fn campaign_section(
+        &self,
+        c: &CampaignDoc,
+        cx: &PdfEmit,
+        diags: &mut Diagnostics,
+    ) -> PdfSection {
         let mut blocks = vec![Block::Paragraph {
             text: vec![Inline::Emph {
-                children: vec![Inline::text(self.text(&c.summary).text)],
+                children: vec![Inline::text(c.facts.summary.text.clone())],
             }],
         }];
-        let mut facts = vec![self.period(&c.period, diags)];
-        let countries: Vec<String> = c
-            .countries
-            .iter()
-            .map(|k| self.msg(&format!("country-{k}"), &[], diags).text)
-            .collect();
-        if !countries.is_empty() {
-            facts.push(countries.join(", "));
+        let mut facts = vec![c.facts.period.clone()];
+        if !c.facts.countries.is_empty() {
+            facts.push(c.facts.countries.join(", "));
         }
-        if !c.partners.is_empty() {
+        if !c.facts.partners.is_empty() {
             facts.push(format!(
                 "{}: {}",
                 self.msg("campaign-partners", &[], diags).text,
-                c.partners
+                c.facts
+                    .partners
                     .iter()
                     .map(|p| p.name.as_str())
                     .collect::<Vec<_>>()
@@ -342,68 +204,52 @@ impl Viewer<'_> {
         }
         blocks.push(para(facts.join(" · ")));
 
-        // Figures per audience, as on the page.
-        let mut keys: Vec<&str> = Vec::new();
-        for a in &c.audiences {
-            for m in &a.metrics {
-                if !keys.contains(&m.metric.as_str()) {
-                    keys.push(&m.metric);
-                }
-            }
-        }
-        if !keys.is_empty() {
+        if let Some(m) = &c.facts.metrics {
             blocks.push(Block::Heading {
                 level: 2,
                 text: cell(self.msg("campaign-figures", &[], diags).text),
             });
             let header = std::iter::once(cell(self.msg("campaign-metric", &[], diags).text))
-                .chain(c.audiences.iter().map(|a| cell(self.text(&a.name).text)))
+                .chain(m.audiences.iter().map(|a| cell(a.text.clone())))
                 .collect::<Vec<_>>();
-            let rows = keys
+            let rows = m
+                .rows
                 .iter()
-                .map(|k| {
-                    std::iter::once(cell(self.metric_name(k, diags).text))
-                        .chain(c.audiences.iter().map(|a| {
-                            cell(
-                                a.metrics
-                                    .iter()
-                                    .find(|m| m.metric == *k)
-                                    .map(|m| self.value(&m.value, m.qualifier, diags))
-                                    .unwrap_or_else(|| "–".into()),
-                            )
-                        }))
+                .map(|row| {
+                    std::iter::once(cell(row.name.text.clone()))
+                        .chain(row.cells.iter().map(|v| cell(v.clone())))
                         .collect()
                 })
                 .collect();
-            let numeric_columns = (0..=c.audiences.len()).map(|i| i > 0).collect();
+            let numeric_columns = (0..=m.audiences.len()).map(|i| i > 0).collect();
             blocks.push(Block::Table {
                 header,
                 rows,
                 caption: None,
                 numeric_columns,
             });
-            blocks.extend(self.draw_blocks(self.audience_charts(c, diags), diags));
         }
+        blocks.extend(charts(&c.audience_charts, cx));
 
-        if !c.results.is_empty() {
+        if !c.facts.results.is_empty() {
             blocks.push(Block::Heading {
                 level: 2,
                 text: cell(self.msg("campaign-results", &[], diags).text),
             });
-            let audience = |id: &Option<String>| {
-                id.as_deref()
-                    .and_then(|id| c.audiences.iter().find(|a| a.id == id))
-                    .map(|a| self.text(&a.name).text)
-                    .unwrap_or_default()
-            };
             let rows = c
+                .facts
                 .results
                 .iter()
                 .map(|f| {
                     vec![
-                        cell(self.metric_name(&f.metric, diags).text),
-                        cell(audience(&f.audience)),
-                        cell(self.value(&f.value, f.qualifier, diags)),
+                        cell(f.name.text.clone()),
+                        cell(
+                            f.audience
+                                .as_ref()
+                                .map(|a| a.text.clone())
+                                .unwrap_or_default(),
+                        ),
+                        cell(f.value.clone()),
                     ]
                 })
                 .collect();
@@ -417,36 +263,24 @@ impl Viewer<'_> {
                 caption: None,
                 numeric_columns: vec![false, false, true],
             });
-            blocks.extend(self.draw_blocks(self.result_charts(c, diags), diags));
+            blocks.extend(charts(&c.result_charts, cx));
         }
 
-        let story = self.doc_blocks(&c.story, self.page_resolver(r, Some(c)));
-        let placed = |needle: &str| c.story.docs.values().any(|d| d.body.contains(needle));
-        if !story.is_empty() {
-            blocks.push(Block::Heading {
-                level: 2,
-                text: cell(self.msg("campaign-story", &[], diags).text),
-            });
-            blocks.extend(story);
+        if let Some(story) = &c.story {
+            let story = emit(&story.blocks, cx);
+            if !story.is_empty() {
+                blocks.push(Block::Heading {
+                    level: 2,
+                    text: cell(self.msg("campaign-story", &[], diags).text),
+                });
+                blocks.extend(story);
+            }
         }
-        let quotes: Vec<Block> = c
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !placed(&format!("quote(n={})", i + 1)))
-            .map(|(_, q)| quote_block(self, q))
-            .collect();
-        blocks.extend(quotes);
-        let declared: Vec<ChartData> = c
-            .charts
-            .iter()
-            .filter(|ch| !placed(&format!("\"{}\"", ch.id)))
-            .map(|ch| self.declared_chart(ch, diags))
-            .collect();
-        blocks.extend(self.draw_blocks(declared, diags));
+        blocks.extend(c.quotes.iter().map(quote));
+        blocks.extend(charts(&c.charts, cx));
 
         PdfSection {
-            title: self.text(&c.name).text,
+            title: c.facts.title.text.clone(),
             blocks,
             bookmark: true,
         }
@@ -456,15 +290,6 @@ impl Viewer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pages_svg_gets_its_drawing_size() {
-        let svg = "<svg viewBox=\"0 0 560 340\" width=\"100%\" role=\"img\">";
-        assert_eq!(
-            fixed_size_svg(svg),
-            "<svg viewBox=\"0 0 560 340\" width=\"560\" height=\"340\" role=\"img\">"
-        );
-    }
 
     /// The version was computed per page against a list of prefixes
     /// (quadratic in the number of campaigns); it now looks slugs up in a
@@ -492,13 +317,5 @@ mod tests {
 
         sources.add(format!("content/campaigns/{slug}/notes.en.md"), "x".into());
         assert_ne!(version(r, &sources), base, "a file of one of its campaigns");
-    }
-
-    #[test]
-    fn html_of_a_figure_becomes_its_text() {
-        assert_eq!(
-            text_of_html("<span class=\"figure\">£844K &amp; more</span>"),
-            "£844K & more"
-        );
     }
 }

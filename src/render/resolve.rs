@@ -1,31 +1,48 @@
-//! What `@/` links and `{{ shortcodes }}` become on one page: links to the
-//! same page in the current language, figures formatted by CLDR, quotes and
-//! chart figures as HTML.
+//! What `@/` links, files and `{{ shortcodes }}` in a text resolve to, as
+//! typed parts of the document: pages of the site, files beside the text,
+//! figures formatted by CLDR, quotes in the page's language and charts for
+//! the chart stage. Where each of them is shown is the emitters' business.
 
-use super::paths;
+use std::cell::RefCell;
+
+use super::charts::ChartData;
 use super::view::Viewer;
 use crate::diagnostics::Diagnostics;
+use crate::document::{ChartRef, Owner, Placement, Target};
 use crate::l10n::phrase;
-use crate::markdown::{Placement, Resolver, Shortcode};
-use crate::markup::escape;
+use crate::markdown::{Resolver, Shortcode};
 use crate::model::*;
 
-/// Resolves links and shortcodes for the page at `page_path`.
-pub struct PageResolver<'a> {
-    /// Formatting and messages for the page's language.
+/// Resolves the links and shortcodes of one text of a report or campaign.
+pub struct DocResolver<'a> {
+    /// Formatting and messages for the text's page language.
     pub viewer: &'a Viewer<'a>,
-    /// Output path of the page (for relative links).
-    pub page_path: &'a str,
-    /// The report the page belongs to.
+    /// The report the text is shown in.
     pub report: Option<&'a Report>,
-    /// The campaign the page shows.
+    /// The campaign whose text it is.
     pub campaign: Option<&'a Campaign>,
-    /// The folder of the page's Markdown files, from the site root
+    /// The folder of the text's Markdown files, from the site root
     /// (`content/campaigns/bali`), for images written relative to them.
     pub media_dir: String,
+    /// The charts the text places, for the chart stage.
+    pub charts: RefCell<Vec<(ChartRef, ChartData)>>,
 }
 
-impl PageResolver<'_> {
+impl<'a> DocResolver<'a> {
+    /// A resolver for a text of report `r` (and campaign `c`).
+    pub fn new(viewer: &'a Viewer<'a>, r: &'a Report, c: Option<&'a Campaign>) -> Self {
+        DocResolver {
+            viewer,
+            report: Some(r),
+            campaign: c,
+            media_dir: match c {
+                Some(c) => format!("content/campaigns/{}", c.slug),
+                None => format!("content/reports/{}", r.slug),
+            },
+            charts: RefCell::new(Vec::new()),
+        }
+    }
+
     fn site(&self) -> &Site {
         self.viewer.site
     }
@@ -44,7 +61,7 @@ impl PageResolver<'_> {
             .find(|r| r.campaigns.iter().any(|(c, _)| c == campaign))
     }
 
-    pub(crate) fn campaign_named(&self, sc: &Shortcode) -> Result<&Campaign, String> {
+    fn campaign_named(&self, sc: &Shortcode) -> Result<&Campaign, String> {
         match sc.text("campaign") {
             Some(slug) => self
                 .site()
@@ -62,14 +79,14 @@ impl PageResolver<'_> {
 
     fn metric(&self, sc: &Shortcode) -> Result<Placement, String> {
         let figure = self.figure(sc)?;
+        let key = figure.metric.clone();
         let mut diags = Diagnostics::default();
-        let value = self
-            .viewer
-            .value(&figure.value, figure.qualifier, &mut diags);
-        Ok(Placement::Inline(format!(
-            "<span class=\"figure\">{}</span>",
-            escape(&value)
-        )))
+        Ok(Placement::Metric {
+            key,
+            text: self
+                .viewer
+                .value(&figure.value, figure.qualifier, &mut diags),
+        })
     }
 
     /// The figure `metric(key=…, audience=…, campaign=…)` names.
@@ -147,11 +164,10 @@ impl PageResolver<'_> {
         let text = phrase::phrase(self.viewer.l10n, self.viewer.lang, id, &number).map_err(|e| {
             format!("{e}; write `{id} = {{ PLURAL($n) -> … }}` in a .ftl file of every locales/<language>/ folder")
         })?;
-        Ok(Placement::Inline(format!(
-            "<span class=\"phrase\"{}>{}</span>",
-            lang_attr(&text),
-            escape(&text.text)
-        )))
+        Ok(Placement::Phrase {
+            id: id.to_string(),
+            text,
+        })
     }
 
     fn quote(&self, sc: &Shortcode) -> Result<Placement, String> {
@@ -169,7 +185,7 @@ impl PageResolver<'_> {
                     c.quotes.len()
                 )
             })?;
-        Ok(Placement::Block(quote_html(self.viewer, q)))
+        Ok(Placement::Quote(self.viewer.quote(c, n as usize, q)))
     }
 
     fn chart(&self, sc: &Shortcode) -> Result<Placement, String> {
@@ -189,22 +205,22 @@ impl PageResolver<'_> {
                 }
             )
         })?;
-        let mut diags = Diagnostics::default();
-        let data = self.viewer.declared_chart(chart, &mut diags);
-        let drawn = self.viewer.draw(&data, &mut diags);
-        match drawn {
-            Some(c) if !diags.has_errors() => Ok(Placement::Block(c.html)),
-            _ => Err(diags
-                .sorted()
-                .first()
-                .map(|d| d.message.clone())
-                .unwrap_or_else(|| format!("the chart `{id}` cannot be drawn"))),
-        }
+        let key = ChartRef {
+            owner: Owner::Campaign(c.slug.clone()),
+            id: id.to_string(),
+        };
+        // Problems of the chart's text are the campaign's, reported with
+        // its other charts.
+        let data = self
+            .viewer
+            .declared_chart(chart, &mut Diagnostics::default());
+        self.charts.borrow_mut().push((key.clone(), data));
+        Ok(Placement::Chart(key))
     }
 }
 
-impl Resolver for PageResolver<'_> {
-    fn link(&self, path: &str) -> Result<String, String> {
+impl Resolver for DocResolver<'_> {
+    fn link(&self, path: &str) -> Result<Target, String> {
         let (path, fragment) = match path.split_once('#') {
             Some((p, f)) => (p, format!("#{f}")),
             None => (path, String::new()),
@@ -212,16 +228,16 @@ impl Resolver for PageResolver<'_> {
         let rest = path.trim_start_matches("@/").trim_end_matches('/');
         let lang = self.viewer.lang;
         let target = match rest.split('/').collect::<Vec<_>>().as_slice() {
-            [""] => paths::home(lang),
+            [""] => super::paths::home(lang),
             ["reports", slug] => {
                 if !self.site().reports.iter().any(|r| r.slug == *slug) {
                     return Err(format!("there is no report `{slug}` for the link {path}"));
                 }
-                paths::report(lang, slug)
+                super::paths::report(lang, slug)
             }
             ["campaigns", slug] if self.site().unreadable_campaigns.contains(*slug) => {
                 // Reported where its campaign.yaml failed; the build stops anyway.
-                return Ok("#".into());
+                return Ok(Target::Broken);
             }
             ["campaigns", slug] => {
                 if !self.site().campaigns.contains_key(*slug) {
@@ -232,29 +248,31 @@ impl Resolver for PageResolver<'_> {
                         "the campaign `{slug}` is in no report, so {path} has no page to lead to"
                     )
                 })?;
-                paths::campaign(lang, &report.slug, slug)
+                super::paths::campaign(lang, &report.slug, slug)
             }
             _ => return Err(format!("{path} is not a content path")),
         };
-        Ok(format!(
-            "{}{fragment}",
-            paths::relative(self.page_path, &target)
-        ))
+        Ok(Target::Page {
+            path: target,
+            fragment,
+        })
     }
 
-    fn media(&self, path: &str) -> Result<String, String> {
+    fn media(&self, path: &str) -> Result<Target, String> {
         if path.starts_with("http://") || path.starts_with("https://") || path.starts_with("//") {
             return Err(format!(
                 "{path} is on another server: the site loads nothing from elsewhere, so readers are not tracked"
             ));
         }
-        let target = super::media::resolve_path(&self.media_dir, path)
+        let source = super::media::resolve_path(&self.media_dir, path)
             .ok_or_else(|| format!("{path} points outside the site's content folder"))?;
-        if !self.site().media.contains_key(&target) {
-            return Err(format!("there is no file {target}"));
-        }
-        let hashed = super::media::output_path(&target, &self.site().media[&target]);
-        Ok(paths::relative(self.page_path, &hashed))
+        let Some(bytes) = self.site().media.get(&source) else {
+            return Err(format!("there is no file {source}"));
+        };
+        Ok(Target::Media {
+            path: super::media::output_path(&source, bytes),
+            source,
+        })
     }
 
     fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {
@@ -293,26 +311,5 @@ pub fn attribution(viewer: &Viewer, who: &Localised) -> Localised {
             })
             .unwrap_or(line),
         false => line,
-    }
-}
-
-/// A quote as a figure with its attribution.
-pub fn quote_html(viewer: &Viewer, q: &Quote) -> String {
-    let text = viewer.text(&q.text);
-    let who = attribution(viewer, &viewer.text(&q.who));
-    format!(
-        "<figure class=\"quote\"><blockquote{}><p>{}</p></blockquote><figcaption{}>{}</figcaption></figure>",
-        lang_attr(&text),
-        escape(&text.text),
-        lang_attr(&who),
-        escape(&who.text)
-    )
-}
-
-fn lang_attr(t: &Localised) -> String {
-    if t.fallback {
-        format!(" lang=\"{}\" class=\"untranslated\"", t.lang)
-    } else {
-        String::new()
     }
 }

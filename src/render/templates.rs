@@ -29,6 +29,10 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "report.html",
     "campaign.html",
     "404.html",
+    "single.html",
+    "_head.html",
+    "_campaign_body.html",
+    "_finances.html",
 ];
 
 /// Loads the theme's templates and registers our functions.

@@ -4,12 +4,9 @@
 
 use serde::Serialize;
 
-use super::charts::Drawings;
-use super::resolve::PageResolver;
 use crate::charts::Fonts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::{format::qualifier_message, Arg, Localiser};
-use crate::markdown::{self, RenderOptions};
 use crate::model::*;
 
 /// Builds views for one language.
@@ -20,11 +17,10 @@ pub struct Viewer<'a> {
     pub l10n: &'a Localiser,
     /// The page language.
     pub lang: &'a Lang,
-    /// The theme font, for charts.
-    pub fonts: &'a Fonts,
-    /// Drawings shared between pages and downloads, when downloads are
-    /// made.
-    pub drawings: Option<&'a Drawings>,
+    /// The theme font, for charts and cards (none in the document stage,
+    /// which draws nothing, so a theme without a font does not keep the
+    /// content's problems from being reported).
+    pub fonts: Option<&'a Fonts>,
 }
 
 /// A figure ready to show.
@@ -53,7 +49,7 @@ pub struct FigureView {
     pub line: String,
 }
 
-/// Rendered Markdown.
+/// A text of the document as a page shows it.
 #[derive(Debug, Serialize, Clone, Default)]
 pub struct DocView {
     /// The HTML.
@@ -235,45 +231,5 @@ impl Viewer<'_> {
             name,
             audience,
         }
-    }
-
-    /// Renders the Markdown of `docs` for this language (or the default's,
-    /// marked, when it is missing and validation allowed that).
-    pub fn doc(
-        &self,
-        docs: &LangDocs,
-        id_prefix: &str,
-        resolver: &PageResolver,
-        sources: &SourceMap,
-        diags: &mut Diagnostics,
-    ) -> Option<DocView> {
-        let (doc, fallback) = match docs.docs.get(self.lang) {
-            Some(d) => (d, false),
-            None => (docs.docs.get(self.default_lang())?, true),
-        };
-        let doc_lang = if fallback {
-            self.default_lang()
-        } else {
-            self.lang
-        };
-        let notes = self.msg("pdf-notes", &[], diags).text;
-        let opts = RenderOptions {
-            lang: doc_lang.as_str(),
-            allow_raw_html: self.site.config.allow_raw_html,
-            id_prefix,
-            footnotes_label: &notes,
-        };
-        let (html, problems) = markdown::render(&doc.body, &opts, resolver);
-        for p in problems {
-            let line = p.line + doc.body_line_offset;
-            let _ = sources;
-            diags.push(Diagnostic::error(Span::at(doc.file, line, p.col), p.message).help(p.help));
-        }
-        Some(DocView {
-            html,
-            fallback,
-            lang: doc_lang.to_string(),
-            title: doc.title.clone(),
-        })
     }
 }

@@ -13,6 +13,7 @@
 //! hands each [`ServeEvent`] to the caller.
 
 pub mod builds;
+pub mod differences;
 pub mod edits;
 pub mod http;
 pub mod inject;

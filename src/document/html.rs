@@ -1,0 +1,354 @@
+//! The HTML emitter of a text of the document: its blocks as the web
+//! pages and the single-file HTML show them. The blocks are turned back
+//! into pulldown-cmark's events and written by its HTML writer, so the
+//! markup is CommonMark's; what a link leads to and what a placement looks
+//! like is asked of the caller ([`Emit`]), which knows where the HTML goes.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+
+use super::{Block, Inline, Placement, Target};
+
+/// What differs between the places a text's HTML goes (a page, the
+/// single-file HTML).
+pub trait Emit {
+    /// The address of a link's target.
+    fn url(&self, target: &Target) -> String;
+    /// The address of an image (by default, as a link's).
+    fn image(&self, target: &Target) -> String {
+        self.url(target)
+    }
+    /// An id as the output writes it (a heading's anchor, the prefix of a
+    /// text's footnotes): the single-file HTML holds many texts, and
+    /// keeps their ids apart. By default, as it is.
+    fn id(&self, id: &str) -> String {
+        id.to_string()
+    }
+    /// The HTML of a quote or chart placement (images and figures are
+    /// written here).
+    fn block(&self, placement: &Placement) -> String;
+}
+
+/// The HTML of `blocks`; `prefix` makes footnote ids unique on the page.
+pub fn emit(blocks: &[Block], prefix: &str, footnotes_label: &str, cx: &dyn Emit) -> String {
+    let prefix = cx.id(prefix);
+    // Raw HTML (only where site.yaml allows it) is cleaned with the text
+    // around it, as one piece of HTML: placements are ours, and wait
+    // outside the cleaning as numbered marks.
+    let raw = blocks.iter().any(has_raw_html);
+    let mut w = Writer {
+        prefix: &prefix,
+        cx,
+        events: Vec::new(),
+        footnotes: false,
+        footnotes_label,
+        held: raw.then(Vec::new),
+    };
+    for b in blocks {
+        w.block(b);
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, w.events.into_iter());
+    if w.footnotes {
+        html.push_str("</section>\n");
+    }
+    match w.held {
+        Some(held) => put_back(&crate::markdown::raw_html::clean(&html), &held),
+        None => html,
+    }
+}
+
+/// Whether a block holds raw HTML.
+fn has_raw_html(b: &Block) -> bool {
+    fn inl(items: &[Inline]) -> bool {
+        items.iter().any(|i| match i {
+            Inline::Html(_) => true,
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => inl(c),
+            Inline::Link { children, .. } => inl(children),
+            _ => false,
+        })
+    }
+    match b {
+        Block::Paragraph(t) | Block::Plain(t) | Block::Html(t) => inl(t),
+        Block::Heading { text, .. } => inl(text),
+        Block::List { items, .. } => items.iter().flatten().any(has_raw_html),
+        Block::Quote(inner) | Block::Footnote { blocks: inner, .. } => {
+            inner.iter().any(has_raw_html)
+        }
+        Block::Table { head, rows, .. } => head.iter().chain(rows.iter().flatten()).any(|c| inl(c)),
+        Block::Code { .. } | Block::Rule | Block::Placed(_) => false,
+    }
+}
+
+/// The held placements put back at their marks, in one pass.
+fn put_back(html: &str, held: &[String]) -> String {
+    let mut out = String::with_capacity(html.len() + held.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        let after = &rest[start + MARK_OPEN.len_utf8()..];
+        let Some(end) = after.find(MARK_CLOSE) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        if let Some(h) = after[..end].parse::<usize>().ok().and_then(|i| held.get(i)) {
+            out.push_str(h);
+        }
+        rest = &after[end + MARK_CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A held placement's mark (private-use characters, which no text keeps:
+/// the parser turned the text's own into placements).
+const MARK_OPEN: char = '\u{E000}';
+/// See [`MARK_OPEN`].
+const MARK_CLOSE: char = '\u{E001}';
+
+struct Writer<'a> {
+    prefix: &'a str,
+    cx: &'a dyn Emit,
+    events: Vec<Event<'a>>,
+    /// Whether the footnotes' section is open (it holds the rest).
+    footnotes: bool,
+    /// The footnotes section's `aria-label`.
+    footnotes_label: &'a str,
+    /// Placements held out of raw HTML's cleaning (see [`emit`]).
+    held: Option<Vec<String>>,
+}
+
+fn html(s: String) -> Event<'static> {
+    Event::Html(CowStr::from(s))
+}
+
+impl<'a> Writer<'a> {
+    fn block(&mut self, b: &'a Block) {
+        match b {
+            Block::Paragraph(text) => {
+                self.events.push(Event::Start(Tag::Paragraph));
+                self.inlines(text);
+                self.events.push(Event::End(TagEnd::Paragraph));
+            }
+            Block::Plain(text) => self.inlines(text),
+            Block::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+                text,
+            } => {
+                let level = HeadingLevel::try_from(*level as usize).unwrap_or(HeadingLevel::H6);
+                self.events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(self.cx.id(id))),
+                    classes: classes.iter().map(|c| CowStr::from(c.as_str())).collect(),
+                    attrs: attrs
+                        .iter()
+                        .map(|(k, v)| (CowStr::from(k.as_str()), v.as_deref().map(CowStr::from)))
+                        .collect(),
+                }));
+                self.inlines(text);
+                self.events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Block::List { start, items } => {
+                self.events.push(Event::Start(Tag::List(*start)));
+                for item in items {
+                    self.events.push(Event::Start(Tag::Item));
+                    for b in item {
+                        self.block(b);
+                    }
+                    self.events.push(Event::End(TagEnd::Item));
+                }
+                self.events.push(Event::End(TagEnd::List(start.is_some())));
+            }
+            Block::Quote(blocks) => {
+                self.events.push(Event::Start(Tag::BlockQuote(None)));
+                for b in blocks {
+                    self.block(b);
+                }
+                self.events.push(Event::End(TagEnd::BlockQuote(None)));
+            }
+            Block::Code { info, text } => {
+                let kind = match info {
+                    Some(i) => CodeBlockKind::Fenced(CowStr::from(i.as_str())),
+                    None => CodeBlockKind::Indented,
+                };
+                self.events.push(Event::Start(Tag::CodeBlock(kind)));
+                self.events.push(Event::Text(CowStr::from(text.as_str())));
+                self.events.push(Event::End(TagEnd::CodeBlock));
+            }
+            Block::Html(inner) => {
+                self.events.push(Event::Start(Tag::HtmlBlock));
+                self.inlines(inner);
+                self.events.push(Event::End(TagEnd::HtmlBlock));
+            }
+            Block::Table { align, head, rows } => {
+                // Written on its own, to sit in a box that scrolls on small
+                // screens.
+                let mut table = Writer {
+                    prefix: self.prefix,
+                    cx: self.cx,
+                    events: vec![Event::Start(Tag::Table(align.clone()))],
+                    footnotes: false,
+                    footnotes_label: self.footnotes_label,
+                    held: self.held.take(),
+                };
+                table.events.push(Event::Start(Tag::TableHead));
+                for cell in head {
+                    table.cell(cell);
+                }
+                table.events.push(Event::End(TagEnd::TableHead));
+                for row in rows {
+                    table.events.push(Event::Start(Tag::TableRow));
+                    for cell in row {
+                        table.cell(cell);
+                    }
+                    table.events.push(Event::End(TagEnd::TableRow));
+                }
+                table.events.push(Event::End(TagEnd::Table));
+                self.held = table.held.take();
+                let mut out = String::new();
+                pulldown_cmark::html::push_html(&mut out, table.events.into_iter());
+                self.events.push(html(format!(
+                    "<div class=\"table-wrap\" tabindex=\"0\">{}</div>\n",
+                    out.trim_end_matches('\n')
+                )));
+            }
+            Block::Rule => self.events.push(Event::Rule),
+            Block::Footnote { label, n, blocks } => {
+                if !self.footnotes {
+                    self.footnotes = true;
+                    self.events.push(html(format!(
+                        "<section class=\"footnotes\" id=\"{}-footnotes\" aria-label=\"{}\">",
+                        self.prefix,
+                        crate::markup::escape(self.footnotes_label)
+                    )));
+                }
+                let id = footnote_id(self.prefix, label);
+                self.events.push(html(format!(
+                    "<div class=\"footnote\" id=\"{id}\"><span class=\"fn-label\">{n}</span>"
+                )));
+                for b in blocks {
+                    self.block(b);
+                }
+                self.events.push(html("</div>".into()));
+            }
+            Block::Placed(p) => {
+                let h = self.placement(p);
+                self.events.push(html(format!("{h}\n")));
+            }
+        }
+    }
+
+    fn cell(&mut self, cell: &'a [Inline]) {
+        self.events.push(Event::Start(Tag::TableCell));
+        self.inlines(cell);
+        self.events.push(Event::End(TagEnd::TableCell));
+    }
+
+    fn inlines(&mut self, items: &'a [Inline]) {
+        for i in items {
+            self.inline(i);
+        }
+    }
+
+    fn inline(&mut self, i: &'a Inline) {
+        let wrap = |w: &mut Writer<'a>, tag: Tag<'a>, end: TagEnd, children: &'a [Inline]| {
+            w.events.push(Event::Start(tag));
+            w.inlines(children);
+            w.events.push(Event::End(end));
+        };
+        match i {
+            Inline::Text(t) => self.events.push(Event::Text(CowStr::from(t.as_str()))),
+            Inline::Code(t) => self.events.push(Event::Code(CowStr::from(t.as_str()))),
+            Inline::Html(h) => self
+                .events
+                .push(Event::InlineHtml(CowStr::from(h.as_str()))),
+            Inline::SoftBreak => self.events.push(Event::SoftBreak),
+            Inline::HardBreak => self.events.push(Event::HardBreak),
+            Inline::Emph(c) => wrap(self, Tag::Emphasis, TagEnd::Emphasis, c),
+            Inline::Strong(c) => wrap(self, Tag::Strong, TagEnd::Strong, c),
+            Inline::Strike(c) => wrap(self, Tag::Strikethrough, TagEnd::Strikethrough, c),
+            Inline::Link {
+                target,
+                title,
+                children,
+            } => {
+                let tag = Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: CowStr::from(self.cx.url(target)),
+                    title: CowStr::from(title.as_str()),
+                    id: CowStr::from(""),
+                };
+                wrap(self, tag, TagEnd::Link, children)
+            }
+            Inline::FootnoteRef { label, n } => {
+                let id = footnote_id(self.prefix, label);
+                self.events.push(html(format!(
+                    "<sup class=\"fn-ref\" id=\"{id}-ref\"><a href=\"#{id}\" aria-describedby=\"{p}-footnotes\">{n}</a></sup>",
+                    p = self.prefix
+                )));
+            }
+            Inline::Placed(Placement::Image { target, alt, title }) => {
+                // An image that did not resolve (reported) shows nothing.
+                let src = match target {
+                    Target::Broken => String::new(),
+                    t => self.cx.image(t),
+                };
+                self.events.push(Event::Start(Tag::Image {
+                    link_type: LinkType::Inline,
+                    dest_url: CowStr::from(src),
+                    title: CowStr::from(title.as_str()),
+                    id: CowStr::from(""),
+                }));
+                self.events.push(Event::Text(CowStr::from(alt.as_str())));
+                self.events.push(Event::End(TagEnd::Image));
+            }
+            Inline::Placed(p) => {
+                let h = self.placement(p);
+                self.events.push(Event::InlineHtml(CowStr::from(h)));
+            }
+        }
+    }
+
+    fn placement(&mut self, p: &Placement) -> String {
+        let h = match p {
+            Placement::Metric { text, .. } => format!(
+                "<span class=\"figure\">{}</span>",
+                crate::markup::escape(text)
+            ),
+            Placement::Phrase { text, .. } => {
+                let lang = match text.fallback {
+                    true => format!(" lang=\"{}\" class=\"untranslated\"", text.lang),
+                    false => String::new(),
+                };
+                format!(
+                    "<span class=\"phrase\"{lang}>{}</span>",
+                    crate::markup::escape(&text.text)
+                )
+            }
+            other => self.cx.block(other),
+        };
+        match &mut self.held {
+            Some(held) => {
+                held.push(h);
+                format!("{MARK_OPEN}{}{MARK_CLOSE}", held.len() - 1)
+            }
+            None => h,
+        }
+    }
+}
+
+/// The id of a footnote on the page.
+pub fn footnote_id(prefix: &str, label: &str) -> String {
+    let clean: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{prefix}-fn-{clean}")
+}

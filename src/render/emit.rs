@@ -1,0 +1,191 @@
+//! Where a document's texts go, and what that changes: a page of the site
+//! links relative to itself, the single-file HTML links to the live site
+//! and carries its images, the PDF links to the live site and prints the
+//! drawing of each chart at its size. Each is a context of the emitters
+//! in `crate::document`.
+
+use base64::Engine as _;
+
+use super::charts::Drawn;
+use crate::markup::escape;
+use super::paths;
+use crate::document::html::Emit;
+use crate::document::pdf::EmitPdf;
+use crate::document::{ChartRef, Placement, QuoteView, Target};
+use crate::model::{Lang, Localised, Site};
+use crate::pdf::Block as PdfBlock;
+
+/// A page of the site at `page_path`.
+pub struct PageEmit<'a> {
+    /// The page's language.
+    pub lang: &'a Lang,
+    /// The chart stage's drawings.
+    pub drawn: &'a Drawn,
+    /// The page's output path (links are relative to it).
+    pub page_path: &'a str,
+}
+
+impl Emit for PageEmit<'_> {
+    fn url(&self, target: &Target) -> String {
+        match target {
+            Target::Web(url) => url.clone(),
+            Target::Page { path, fragment } => {
+                format!("{}{fragment}", paths::relative(self.page_path, path))
+            }
+            Target::Media { path, .. } => paths::relative(self.page_path, path),
+            Target::Broken => "#".into(),
+        }
+    }
+
+    fn block(&self, placement: &Placement) -> String {
+        block_html(placement, self.drawn, self.lang, "")
+    }
+}
+
+/// The single-file HTML: one page for the whole report, opened from an
+/// e-mail with no network. `prefix` keeps the ids of each part's charts
+/// apart (every campaign has a reach chart).
+pub struct SingleEmit<'a> {
+    /// The site (its address and media).
+    pub site: &'a Site,
+    /// The report's language.
+    pub lang: &'a Lang,
+    /// The chart stage's drawings.
+    pub drawn: &'a Drawn,
+    /// Prefix of the part's ids (its anchors, footnotes and charts).
+    pub prefix: String,
+}
+
+impl Emit for SingleEmit<'_> {
+    fn url(&self, target: &Target) -> String {
+        live_url(self.site, target).unwrap_or_else(|| "#".into())
+    }
+
+    /// Images go inside the file, as `data:` addresses.
+    fn image(&self, target: &Target) -> String {
+        match target {
+            Target::Media { source, .. } => match self.site.media.get(source) {
+                Some(bytes) => format!(
+                    "data:{};base64,{}",
+                    mime_of(source),
+                    base64::engine::general_purpose::STANDARD.encode(bytes)
+                ),
+                None => String::new(),
+            },
+            other => self.url(other),
+        }
+    }
+
+    fn id(&self, id: &str) -> String {
+        format!("{}{id}", self.prefix)
+    }
+
+    fn block(&self, placement: &Placement) -> String {
+        block_html(placement, self.drawn, self.lang, &self.prefix)
+    }
+}
+
+/// The PDF of a report.
+pub struct PdfEmit<'a> {
+    /// The site (its address).
+    pub site: &'a Site,
+    /// The report's language.
+    pub lang: &'a Lang,
+    /// The chart stage's drawings.
+    pub drawn: &'a Drawn,
+}
+
+impl EmitPdf for PdfEmit<'_> {
+    fn url(&self, target: &Target) -> Option<String> {
+        match target {
+            Target::Web(url)
+                if url.starts_with("http://")
+                    || url.starts_with("https://")
+                    || url.starts_with("mailto:") =>
+            {
+                Some(url.clone())
+            }
+            Target::Web(_) | Target::Broken => None,
+            other => live_url(self.site, other),
+        }
+    }
+
+    fn chart(&self, chart: &ChartRef) -> Option<PdfBlock> {
+        let drawn = self.drawn.get(self.lang, chart)?;
+        Some(PdfBlock::Chart {
+            svg: drawn.svg_fixed(&format!("chart-{}", chart.id)),
+            caption: drawn.title.text.clone(),
+        })
+    }
+}
+
+/// The address of a target on the live site.
+fn live_url(site: &Site, target: &Target) -> Option<String> {
+    match target {
+        Target::Web(url) => Some(url.clone()),
+        Target::Page { path, fragment } => Some(format!(
+            "{}{fragment}",
+            paths::absolute(&site.config.base_url, path)
+        )),
+        Target::Media { path, .. } => Some(paths::absolute(&site.config.base_url, path)),
+        Target::Broken => None,
+    }
+}
+
+/// The HTML of a quote or chart placement; chart ids start with `prefix`.
+fn block_html(placement: &Placement, drawn: &Drawn, lang: &Lang, prefix: &str) -> String {
+    match placement {
+        Placement::Quote(q) => quote_html(q),
+        Placement::Chart(key) => chart_html(drawn, lang, key, prefix),
+        // Figures and images are written by the Markdown emitter.
+        Placement::Metric { .. } | Placement::Phrase { .. } | Placement::Image { .. } => {
+            String::new()
+        }
+    }
+}
+
+/// A chart's figure (nothing when it could not be drawn: that was
+/// reported).
+pub fn chart_html(drawn: &Drawn, lang: &Lang, key: &ChartRef, prefix: &str) -> String {
+    drawn
+        .get(lang, key)
+        .map(|c| c.figure_html(&format!("{prefix}chart-{}", key.id)))
+        .unwrap_or_default()
+}
+
+/// A quote as a figure with its attribution.
+pub fn quote_html(q: &QuoteView) -> String {
+    format!(
+        "<figure class=\"quote\"><blockquote{}><p>{}</p></blockquote><figcaption{}>{}</figcaption></figure>",
+        lang_attr(&q.text),
+        escape(&q.text.text),
+        lang_attr(&q.who),
+        escape(&q.who.text)
+    )
+}
+
+fn lang_attr(t: &Localised) -> String {
+    if t.fallback {
+        format!(" lang=\"{}\" class=\"untranslated\"", t.lang)
+    } else {
+        String::new()
+    }
+}
+
+/// The MIME type of a file kept beside the Markdown, by its extension.
+fn mime_of(path: &str) -> &'static str {
+    let ext = path
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "svg" => "image/svg+xml",
+        "avif" => "image/avif",
+        _ => "application/octet-stream",
+    }
+}
