@@ -7,11 +7,11 @@
 use base64::Engine as _;
 
 use super::charts::Drawn;
-use crate::markup::escape;
 use super::paths;
 use crate::document::html::Emit;
 use crate::document::pdf::EmitPdf;
 use crate::document::{ChartRef, Placement, QuoteView, Target};
+use crate::markup::escape;
 use crate::model::{Lang, Localised, Site};
 use crate::pdf::Block as PdfBlock;
 
