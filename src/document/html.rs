@@ -49,7 +49,7 @@ pub fn emit(blocks: &[Block], prefix: &str, footnotes_label: &str, cx: &dyn Emit
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, w.events.into_iter());
     if w.footnotes {
-        html.push_str("</section>\n");
+        html.push_str("</div>\n");
     }
     match w.held {
         Some(held) => put_back(&crate::markdown::raw_html::clean(&html), &held),
@@ -218,7 +218,7 @@ impl<'a> Writer<'a> {
                 if !self.footnotes {
                     self.footnotes = true;
                     self.events.push(html(format!(
-                        "<section class=\"footnotes\" id=\"{}-footnotes\" aria-label=\"{}\">",
+                        "<div class=\"footnotes\" role=\"note\" id=\"{}-footnotes\" aria-label=\"{}\">",
                         self.prefix,
                         crate::markup::escape(self.footnotes_label)
                     )));
