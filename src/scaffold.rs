@@ -20,9 +20,10 @@ pub enum Kind {
 /// Why scaffolding failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
-    /// The slug cannot be a folder name in a web address.
-    #[error("`{0}` cannot be used as a folder name: use lowercase letters, digits and hyphens, e.g. winter-appeal-2024")]
-    BadSlug(String),
+    /// The slug cannot be a folder name in a web address; the second field
+    /// is the name it would accept instead (empty when nothing is left).
+    #[error("`{0}` cannot be used as a folder name (it becomes part of the web address): use lowercase letters, digits and hyphens{suggestion}", suggestion = suggestion_text(.1))]
+    BadSlug(String, String),
     /// The folder exists.
     #[error("{0} already exists; choose another name or edit the files there")]
     Exists(String),
@@ -39,10 +40,44 @@ pub enum ScaffoldError {
     },
 }
 
+fn suggestion_text(suggestion: &str) -> String {
+    if suggestion.is_empty() {
+        ", e.g. winter-appeal-2024".to_string()
+    } else {
+        format!(": `{suggestion}` would do")
+    }
+}
+
+/// The folder name `name` would become: lower case, Lithuanian letters
+/// without their marks, anything else between words a single hyphen.
+/// "Kaunas Youth Safety 2024" -> `kaunas-youth-safety-2024`.
+pub fn suggest_slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ą' | 'à' | 'á' | 'ä' | 'â' => 'a',
+            'č' | 'ç' => 'c',
+            'ę' | 'ė' | 'é' | 'è' | 'ë' | 'ê' => 'e',
+            'į' | 'í' | 'ì' | 'ï' | 'î' => 'i',
+            'š' => 's',
+            'ų' | 'ū' | 'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ž' => 'z',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            c => c,
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// Creates the folder and files; returns the files written (relative).
 pub fn scaffold(root: &Path, kind: Kind, slug: &str) -> Result<Vec<String>, ScaffoldError> {
     if !is_slug(slug) {
-        return Err(ScaffoldError::BadSlug(slug.to_string()));
+        return Err(ScaffoldError::BadSlug(slug.to_string(), suggest_slug(slug)));
     }
     let langs = site_languages(root)?;
     let folder = match kind {
@@ -127,9 +162,11 @@ fn campaign_yaml(slug: &str, langs: &[Lang]) -> String {
     format!(
         r#"# yaml-language-server: $schema=../../../schema/campaign.schema.json
 # A campaign: where it ran and what it achieved.
-# Text readers see is given in every site language; figures are plain
-# numbers: 11972 is a count, 0.92 a share (shown as 92 %),
-# {{ amount: 844000, currency: GBP }} money, {{ change: 1.77 }} an increase.
+# Text readers see is given in every site language. Figures are written
+# as their metric's kind says (declared once, with `.kind` beside the
+# metric's label in locales/en/*.ftl): a count 11972, a share 0.92 (shown
+# as 92 %), money {{ amount: 844000, currency: GBP }}, a change
+# {{ change: 1.77 }} (+177 %).
 # Add "{slug}" to `campaigns:` in a report.yaml so it gets a page.
 
 # Name and one-sentence summary, per language.
@@ -150,7 +187,11 @@ partners:
   - {{ name: "Partner organisation", url: "https://example.org/" }}
 
 # Where the campaign ran, with figures per place. Each metric key needs a
-# label in locales/*/ (see locales/en/metrics.ftl for the common ones).
+# label in locales/*/ and, in locales/en/, its kind (see
+# locales/en/metrics.ftl for the common ones). A new key, e.g. workshops:
+#   locales/en/site.ftl:  metric-workshops = Workshops
+#                             .kind = count
+#   locales/lt/site.ftl:  metric-workshops = Seminarai
 audiences:
   - id: main-audience
     name: {audience}
@@ -219,7 +260,9 @@ summary: {summary}
 # The period covered (YYYY-MM-DD).
 period: {{ start: 2024-01-01, end: 2024-12-31 }}
 
-# Big figures at the top: metric keys with values; qualifier at_least or about.
+# Big figures at the top: metric keys with values, written as the key's
+# kind says (locales/en/*.ftl, `.kind`); qualifier at_least or about;
+# `compact: true` shortens money of a million or more (£2.4M).
 headline:
   - {{ metric: campaigns, value: 0 }}
   # - {{ metric: people_reached, value: 100000, qualifier: at_least }}
@@ -271,17 +314,34 @@ mod tests {
         let s = site();
         assert!(matches!(
             scaffold(s.path(), Kind::Campaign, "Winter Appeal"),
-            Err(ScaffoldError::BadSlug(_))
+            Err(ScaffoldError::BadSlug(_, _))
         ));
         assert!(matches!(
             scaffold(s.path(), Kind::Campaign, "../x"),
-            Err(ScaffoldError::BadSlug(_))
+            Err(ScaffoldError::BadSlug(_, _))
         ));
         scaffold(s.path(), Kind::Campaign, "winter").unwrap();
         assert!(matches!(
             scaffold(s.path(), Kind::Campaign, "winter"),
             Err(ScaffoldError::Exists(_))
         ));
+    }
+
+    #[test]
+    fn a_refused_name_comes_with_the_one_that_would_do() {
+        let s = site();
+        let e = scaffold(s.path(), Kind::Report, "Kaunas Youth Safety 2024").unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("`kaunas-youth-safety-2024` would do"),
+            "{e}"
+        );
+        assert_eq!(
+            suggest_slug("Žiemos prieglauda – Šiauliai"),
+            "ziemos-prieglauda-siauliai"
+        );
+        assert_eq!(suggest_slug("../x"), "x");
+        assert_eq!(suggest_slug("!!"), "");
     }
 
     #[test]

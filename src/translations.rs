@@ -200,6 +200,34 @@ pub fn status(
                 add(format!("locales#{id}"), loc(*span), None, true);
             }
         }
+        // Complete in form, not only in name: an attribute the default
+        // language has (`.count`) and a plural form the language needs.
+        let base_infos: BTreeMap<&str, &crate::l10n::MessageInfo> =
+            l10n.message_infos(default).collect();
+        for (id, info) in l10n.message_infos(lang) {
+            if let Some(base_info) = base_infos.get(id) {
+                for name in base_info.attrs.keys() {
+                    if name != crate::l10n::kinds::KIND_ATTRIBUTE && !info.attrs.contains_key(name)
+                    {
+                        add(
+                            format!("locales#{id}.{name}"),
+                            loc(info.span),
+                            Some(base_info.hash.clone()),
+                            false,
+                        );
+                    }
+                }
+            }
+            for m in &info.missing_forms {
+                let forms: Vec<String> = m.categories.iter().map(|c| format!("[{c}]")).collect();
+                add(
+                    format!("locales#{} {}", m.part, forms.join(" ")),
+                    loc(m.span),
+                    Some(info.hash.clone()),
+                    false,
+                );
+            }
+        }
         rows.sort_by(|a, b| (a.state, &a.location, &a.id).cmp(&(b.state, &b.location, &b.id)));
         out.insert(lang.clone(), rows);
     }
@@ -283,6 +311,47 @@ pub fn render(report: &BTreeMap<Lang, Vec<Row>>, default: &Lang, verbose: bool) 
                 );
             }
         }
+    }
+    out
+}
+
+/// What to do next, after the table: a first run (nothing recorded yet)
+/// shows every translation as untracked, which says nothing on its own.
+pub fn next_steps(report: &BTreeMap<Lang, Vec<Row>>, default: &Lang) -> String {
+    let count = |s: State| report.values().flatten().filter(|r| r.state == s).count();
+    let (missing, only, stale, untracked) = (
+        count(State::Missing),
+        count(State::OnlyHere),
+        count(State::Stale),
+        count(State::Untracked),
+    );
+    let mut steps = Vec::new();
+    if missing > 0 {
+        steps.push(format!(
+            "translate the {missing} missing text(s) listed above (each line gives the file to edit), then run `impact check --translations` again"
+        ));
+    }
+    if only > 0 {
+        steps.push(format!(
+            "{only} text(s) exist only in a translation: add them in {default} too, or delete them if they are no longer used"
+        ));
+    }
+    if stale > 0 {
+        steps.push(format!(
+            "update the {stale} outdated translation(s) to match the new {default} text, then run `impact check --translations --mark-translated` to record that they are up to date"
+        ));
+    }
+    if untracked > 0 {
+        steps.push(format!(
+            "{untracked} translation(s) have no record yet of the {default} text they were made from (normal the first time). Once a translator has checked them, run `impact check --translations --mark-translated`: it writes {LOCK_PATH} (keep it in version control), and from then on this list shows each text whose {default} source changes"
+        ));
+    }
+    if steps.is_empty() {
+        return "every translation is complete and up to date\n".to_string();
+    }
+    let mut out = String::from("next:\n");
+    for s in steps {
+        let _ = writeln!(out, "  - {s}");
     }
     out
 }

@@ -82,7 +82,7 @@ fn missing_fluent_message_points_at_the_english_definition() {
     assert_diag(
         &o,
         &[
-            "locales/en/partner.ftl:12:",
+            "locales/en/partner.ftl:14:",
             "`metric-share_returning` has no lt translation",
         ],
     );
@@ -193,7 +193,7 @@ fn failed_build_leaves_the_previous_output_exactly_as_it_was() {
         "meals_served: -8000",
     );
     let o = failing(site.path());
-    assert_diag(&o, &[CAMPAIGN, ":11:", "a count cannot be negative"]);
+    assert_diag(&o, &[CAMPAIGN, ":11:", "a figure cannot be negative"]);
     assert_eq!(
         o.diags.error_count(),
         1,
@@ -228,11 +228,11 @@ fn unknown_metric_key_suggests_the_closest() {
         .find(|d| d.message.contains("volunter_hours"))
         .and_then(|d| d.help)
         .unwrap();
-    assert!(help.contains("did you mean `volunteer_hours`"), "{help}");
+    assert!(help.contains("if you meant `volunteer_hours`"), "{help}");
 }
 
 #[test]
-fn a_metric_with_two_kinds_is_an_error() {
+fn a_value_of_another_kind_than_its_key_declares_is_an_error() {
     let site = fixture_site("partner-site");
     edit(
         site.path(),
@@ -243,7 +243,11 @@ fn a_metric_with_two_kinds_is_an_error() {
     let o = failing(site.path());
     assert_diag(
         &o,
-        &[CAMPAIGN, "`volunteer_hours` is a share", "but a count"],
+        &[
+            &format!("{CAMPAIGN}:17:"),
+            "`0.5` is not a count: `volunteer_hours` is declared a count (locales/en/partner.ftl:9)",
+            "help: a count is a whole number",
+        ],
     );
 }
 

@@ -71,14 +71,14 @@ fn lithuanian_figures_dates_and_plurals_follow_cldr() {
         "lt plural of 5"
     );
     assert!(
-        report_lt.contains("844\u{a0}tūkst.\u{a0}£"),
-        "lt compact money"
+        report_lt.contains("844\u{a0}000\u{a0}£") && !report_lt.contains("tūkst."),
+        "lt money exact, never shortened below a million"
     );
     assert!(report_lt.contains("1\u{a0}971\u{a0}352"), "lt headline");
     let report_en = read(root, "en/impact-2019-2020/index.html");
     assert!(report_en.contains("5 campaigns in this report."));
-    // en-GB (site.yaml `formats`) writes compact thousands with a small k.
-    assert!(report_en.contains("£844k"));
+    // Money is exact (a funder reads a budget for the amount).
+    assert!(report_en.contains("£844,000") && !report_en.contains("£844k"));
 }
 
 #[test]

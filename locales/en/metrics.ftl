@@ -1,11 +1,14 @@
 # Labels for the metric keys used in content/ (report headlines, campaign
 # audiences and results). `metric-<key>` is the label (table header, axis
-# title); `.lower` is the same name mid-sentence (lower case); `.count` is the
-# noun after a number, chosen with PLURAL().
+# title); `.kind` declares what its values are (count, share, money or
+# change; here only, not in other languages), and every value in content/ is
+# checked against it; `.lower` is the same name mid-sentence (lower case);
+# `.count` is the noun after a number, chosen with PLURAL().
 
 ## Headline figures
 
 metric-campaigns = Campaigns
+    .kind = count
     .lower = campaigns
     .count = { PLURAL($count) ->
         [one] campaign
@@ -13,6 +16,7 @@ metric-campaigns = Campaigns
     }
 
 metric-people_reached = People reached
+    .kind = count
     .lower = people reached
     .count = { PLURAL($count) ->
         [one] person reached
@@ -20,6 +24,7 @@ metric-people_reached = People reached
     }
 
 metric-countries = Countries
+    .kind = count
     .lower = countries
     .count = { PLURAL($count) ->
         [one] country
@@ -27,6 +32,7 @@ metric-countries = Countries
     }
 
 metric-languages = Languages
+    .kind = count
     .lower = languages
     .count = { PLURAL($count) ->
         [one] language
@@ -34,6 +40,7 @@ metric-languages = Languages
     }
 
 metric-continents = Continents
+    .kind = count
     .lower = continents
     .count = { PLURAL($count) ->
         [one] continent
@@ -41,6 +48,7 @@ metric-continents = Continents
     }
 
 metric-people_trained = People trained
+    .kind = count
     .lower = people trained
     .count = { PLURAL($count) ->
         [one] person trained
@@ -48,6 +56,7 @@ metric-people_trained = People trained
     }
 
 metric-respondents = Respondents
+    .kind = count
     .lower = respondents
     .count = { PLURAL($count) ->
         [one] respondent
@@ -57,6 +66,7 @@ metric-respondents = Respondents
 ## Reach and engagement on social media
 
 metric-impressions = Impressions
+    .kind = count
     .lower = impressions
     .count = { PLURAL($count) ->
         [one] impression
@@ -64,6 +74,7 @@ metric-impressions = Impressions
     }
 
 metric-reach = Reach
+    .kind = count
     .lower = reach
     .count = { PLURAL($count) ->
         [one] person reached
@@ -71,9 +82,11 @@ metric-reach = Reach
     }
 
 metric-potential_reach_share = Share of potential reach
+    .kind = share
     .lower = share of potential reach
 
 metric-landing_page_sessions = Landing page sessions
+    .kind = count
     .lower = landing page sessions
     .count = { PLURAL($count) ->
         [one] landing page session
@@ -81,6 +94,7 @@ metric-landing_page_sessions = Landing page sessions
     }
 
 metric-website_visits = Website visits
+    .kind = count
     .lower = website visits
     .count = { PLURAL($count) ->
         [one] website visit
@@ -88,6 +102,7 @@ metric-website_visits = Website visits
     }
 
 metric-average_time_on_page_seconds = Average time on page, in seconds
+    .kind = count
     .lower = average time on page, in seconds
     .count = { PLURAL($count) ->
         [one] second on the page on average
@@ -95,6 +110,7 @@ metric-average_time_on_page_seconds = Average time on page, in seconds
     }
 
 metric-video_plays_95 = Video plays at 95%
+    .kind = count
     .lower = video plays at 95%
     .count = { PLURAL($count) ->
         [one] video play at 95%
@@ -102,6 +118,7 @@ metric-video_plays_95 = Video plays at 95%
     }
 
 metric-reactions = Reactions
+    .kind = count
     .lower = reactions
     .count = { PLURAL($count) ->
         [one] reaction
@@ -109,6 +126,7 @@ metric-reactions = Reactions
     }
 
 metric-shares = Shares
+    .kind = count
     .lower = shares
     .count = { PLURAL($count) ->
         [one] share
@@ -116,6 +134,7 @@ metric-shares = Shares
     }
 
 metric-comments = Comments
+    .kind = count
     .lower = comments
     .count = { PLURAL($count) ->
         [one] comment
@@ -123,6 +142,7 @@ metric-comments = Comments
     }
 
 metric-link_clicks = Link clicks
+    .kind = count
     .lower = link clicks
     .count = { PLURAL($count) ->
         [one] link click
@@ -130,6 +150,7 @@ metric-link_clicks = Link clicks
     }
 
 metric-unique_link_clicks = Unique link clicks
+    .kind = count
     .lower = unique link clicks
     .count = { PLURAL($count) ->
         [one] unique link click
@@ -137,6 +158,7 @@ metric-unique_link_clicks = Unique link clicks
     }
 
 metric-clicks = Clicks
+    .kind = count
     .lower = clicks
     .count = { PLURAL($count) ->
         [one] click
@@ -144,59 +166,77 @@ metric-clicks = Clicks
     }
 
 metric-click_through_rate = Click-through rate (CTR)
+    .kind = share
     .lower = click-through rate (CTR)
 
 ## Survey findings (shares, shown as percentages)
 
 metric-found_helpful = Survey respondents who found the campaign helpful
+    .kind = share
     .lower = survey respondents who found the campaign helpful
 
 metric-contacted_organisation = Survey respondents who contacted an organisation
+    .kind = share
     .lower = survey respondents who contacted an organisation
 
 metric-saved_support_numbers = Survey respondents who saved support organisations' numbers
+    .kind = share
     .lower = survey respondents who saved support organisations' numbers
 
 metric-experienced_labour_exploitation = Pre-survey respondents who had experienced labour exploitation
+    .kind = share
     .lower = pre-survey respondents who had experienced labour exploitation
 
 metric-would_behave_differently = Would behave differently after the video
+    .kind = share
     .lower = would behave differently after the video
 
 metric-took_relevant_action = Had taken a relevant action (follow-up survey)
+    .kind = share
     .lower = had taken a relevant action (follow-up survey)
 
 metric-discussed_with_others = Had discussed it with others (follow-up survey)
+    .kind = share
     .lower = had discussed it with others (follow-up survey)
 
 metric-spoke_to_employer_or_agency = Had spoken to an employer or recruitment agency (follow-up survey)
+    .kind = share
     .lower = had spoken to an employer or recruitment agency (follow-up survey)
 
 ## Changes (shown as +N%)
 
 metric-kopzi_calls_change = Change in calls to KOPŽI in the campaign month
+    .kind = change
     .lower = change in calls to KOPŽI in the campaign month
 
 metric-missing_persons_calls_change = Change in calls to the Missing Persons' Families Support Centre in July, year on year
+    .kind = change
     .lower = change in calls to the Missing Persons' Families Support Centre in July, year on year
 
 metric-searches_change = Change in searches, year on year
+    .kind = change
     .lower = change in searches, year on year
 
 metric-online_conversations_change = Change in online conversations
+    .kind = change
     .lower = change in online conversations
 
 metric-belief_local_exploitation_change = Change in the belief that victims are exploited in local businesses
+    .kind = change
     .lower = change in the belief that victims are exploited in local businesses
 
 metric-confidence_identify_signs_change = Change in confidence to identify the signs
+    .kind = change
     .lower = change in confidence to identify the signs
 
 metric-news_child_trafficking_change = Change in news articles on child trafficking
+    .kind = change
     .lower = change in news articles on child trafficking
 
 metric-news_human_trafficking_change = Change in news articles on human trafficking
+    .kind = change
     .lower = change in news articles on human trafficking
 
 metric-news_slavery_change = Change in news articles on slavery
+    .kind = change
     .lower = change in news articles on slavery

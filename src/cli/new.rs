@@ -24,9 +24,21 @@ pub fn run(root: &Path, kind: NewKind, slug: &str) -> u8 {
             }
             EXIT_OK
         }
-        Err(
-            e @ (ScaffoldError::BadSlug(_) | ScaffoldError::Exists(_) | ScaffoldError::NoSite(_)),
-        ) => {
+        Err(ScaffoldError::BadSlug(name, suggestion)) => {
+            eprintln!(
+                "error: {}",
+                ScaffoldError::BadSlug(name, suggestion.clone())
+            );
+            if !suggestion.is_empty() {
+                let what = match kind {
+                    Kind::Campaign => "campaign",
+                    Kind::Report => "report",
+                };
+                eprintln!("help: run `impact new {what} {suggestion}`");
+            }
+            EXIT_USAGE
+        }
+        Err(e @ (ScaffoldError::Exists(_) | ScaffoldError::NoSite(_))) => {
             eprintln!("error: {e}");
             EXIT_USAGE
         }

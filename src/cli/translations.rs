@@ -29,6 +29,12 @@ pub fn run(root: &Path, mark: bool, verbose: bool) -> u8 {
         "{}",
         translations::render(&report, site.config.default_lang(), verbose)
     );
+    if !mark {
+        print!(
+            "{}",
+            translations::next_steps(&report, site.config.default_lang())
+        );
+    }
     if mark {
         lock.mark_all(&report);
         if let Err(e) = lock.write(root) {

@@ -29,6 +29,31 @@ pub struct MessageInfo {
     pub span: Span,
     /// Short hash of the message's patterns (comments excluded).
     pub hash: String,
+    /// Its attributes (`.count`, `.kind`) by name.
+    pub attrs: BTreeMap<String, AttrInfo>,
+    /// Its `PLURAL()` choices that lack a form the language needs.
+    pub missing_forms: Vec<MissingForms>,
+}
+
+/// One attribute of a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttrInfo {
+    /// Where the attribute's name is written.
+    pub span: Span,
+    /// Its text, when it is plain text (`.kind = share`).
+    pub text: Option<String>,
+}
+
+/// A `PLURAL()` choice without every plural form of its language: in
+/// Lithuanian, a label without `[few]` reads "42 seminarų".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingForms {
+    /// The message or attribute that chooses: `metric-workshops.count`.
+    pub part: String,
+    /// The categories it lacks, in CLDR order: `few`, `many`.
+    pub categories: Vec<&'static str>,
+    /// Where `PLURAL` is written.
+    pub span: Span,
 }
 
 /// Parses and checks every `.ftl` file of `lang` and builds its bundle.
@@ -84,7 +109,8 @@ pub fn build_bundle(
                 r
             }
         };
-        check_entries(&resource, file, sources, &mut index, diags);
+        let categories = formats.plural_categories();
+        check_entries(&resource, file, sources, &categories, &mut index, diags);
         // Duplicates were reported by check_entries; keep the first definition.
         let _ = bundle.add_resource(resource);
     }
@@ -95,6 +121,7 @@ fn check_entries(
     resource: &FluentResource,
     file: FileId,
     sources: &SourceMap,
+    categories: &[&'static str],
     index: &mut MessageIndex,
     diags: &mut Diagnostics,
 ) {
@@ -122,20 +149,61 @@ fn check_entries(
             );
             continue;
         }
-        let hash = crate::translations::short_hash(&format!("{:?}{:?}", msg.value, msg.attributes));
-        index.insert(id.to_string(), MessageInfo { span, hash });
-        let patterns = msg
-            .value
+        // `.kind` is declared in the default language only and is nothing to
+        // translate: declaring it must not make every translation outdated.
+        let translated: Vec<&ast::Attribute<&str>> = msg
+            .attributes
             .iter()
-            .chain(msg.attributes.iter().map(|a| &a.value));
-        for p in patterns {
-            check_pattern(p, &span_of, diags);
+            .filter(|a| a.id.name != super::kinds::KIND_ATTRIBUTE)
+            .collect();
+        let hash = crate::translations::short_hash(&format!("{:?}{:?}", msg.value, translated));
+        let attrs = msg
+            .attributes
+            .iter()
+            .map(|a| {
+                let text = match a.value.elements.as_slice() {
+                    [ast::PatternElement::TextElement { value }] => Some(value.trim().to_string()),
+                    _ => None,
+                };
+                let info = AttrInfo {
+                    span: span_of(a.id.name),
+                    text,
+                };
+                (a.id.name.to_string(), info)
+            })
+            .collect();
+        let mut missing_forms = Vec::new();
+        let patterns = msg.value.iter().map(|p| (id.to_string(), p)).chain(
+            msg.attributes
+                .iter()
+                .map(|a| (format!("{id}.{}", a.id.name), &a.value)),
+        );
+        for (part, p) in patterns {
+            check_pattern(p, &part, categories, &span_of, &mut missing_forms, diags);
         }
+        index.insert(
+            id.to_string(),
+            MessageInfo {
+                span,
+                hash,
+                attrs,
+                missing_forms,
+            },
+        );
     }
 }
 
-/// Flags `{ $count -> [one] … }`: a number selected without `PLURAL()`.
-fn check_pattern(p: &ast::Pattern<&str>, span_of: &dyn Fn(&str) -> Span, diags: &mut Diagnostics) {
+/// Flags `{ $count -> [one] … }`, a number selected without `PLURAL()`,
+/// and notes `PLURAL()` choices without every category of the language
+/// (exact-number variants such as `[1]` may come in addition).
+fn check_pattern(
+    p: &ast::Pattern<&str>,
+    part: &str,
+    categories: &[&'static str],
+    span_of: &dyn Fn(&str) -> Span,
+    missing: &mut Vec<MissingForms>,
+    diags: &mut Diagnostics,
+) {
     for el in &p.elements {
         let ast::PatternElement::Placeable { expression } = el else {
             continue;
@@ -157,8 +225,31 @@ fn check_pattern(p: &ast::Pattern<&str>, span_of: &dyn Fn(&str) -> Span, diags: 
                 );
             }
         }
+        if let ast::InlineExpression::FunctionReference { id, .. } = selector {
+            if id.name == "PLURAL" {
+                let has: BTreeSet<&str> = variants
+                    .iter()
+                    .filter_map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => Some(*name),
+                        ast::VariantKey::NumberLiteral { .. } => None,
+                    })
+                    .collect();
+                let lacks: Vec<&'static str> = categories
+                    .iter()
+                    .copied()
+                    .filter(|c| !has.contains(c))
+                    .collect();
+                if !lacks.is_empty() {
+                    missing.push(MissingForms {
+                        part: part.to_string(),
+                        categories: lacks,
+                        span: span_of(id.name),
+                    });
+                }
+            }
+        }
         for v in variants {
-            check_pattern(&v.value, span_of, diags);
+            check_pattern(&v.value, part, categories, span_of, missing, diags);
         }
     }
 }
@@ -182,6 +273,9 @@ pub fn check_complete(
         let mut gone = BTreeSet::new();
         for (id, info) in base {
             let span = &info.span;
+            if let Some(own) = index.get(id) {
+                missing_attributes(id, info, own, lang, default, allow_missing, diags);
+            }
             if !index.contains_key(id) {
                 let msg = format!("the message `{id}` has no {lang} translation");
                 let help = format!("add `{id} = …` to a file in locales/{lang}/, translating the {default} text shown here");
@@ -211,6 +305,61 @@ pub fn check_complete(
         missing.insert(lang.clone(), gone);
     }
     missing
+}
+
+/// Attributes of `base` (the default language's message `id`) that `own`
+/// lacks, and attributes only `own` has. The templates read attributes
+/// such as `.count` (the noun after a number), so a Lithuanian label
+/// without one would show the English word. `.kind` is declared once, in
+/// the default language only.
+fn missing_attributes(
+    id: &str,
+    base: &MessageInfo,
+    own: &MessageInfo,
+    lang: &Lang,
+    default: &Lang,
+    allow_missing: bool,
+    diags: &mut Diagnostics,
+) {
+    for name in base.attrs.keys() {
+        if name == super::kinds::KIND_ATTRIBUTE || own.attrs.contains_key(name) {
+            continue;
+        }
+        let msg = format!("the message `{id}` has no `.{name}` in {lang}");
+        let help = format!(
+            "add the line `    .{name} = …` under `{id} =`, translating the {default} `.{name}`{}",
+            if name == "count" {
+                " (the words after a number, with every plural form)"
+            } else {
+                ""
+            }
+        );
+        let d = if allow_missing {
+            Diagnostic::warning(own.span, msg)
+        } else {
+            Diagnostic::error(own.span, msg)
+        };
+        diags.push(d.help(help));
+    }
+    for (name, attr) in &own.attrs {
+        if base.attrs.contains_key(name) {
+            continue;
+        }
+        let (msg, help) = if name == super::kinds::KIND_ATTRIBUTE {
+            (
+                format!("`{id}` declares its kind in {lang}"),
+                format!(
+                    "a metric's kind is declared once, in locales/{default}/: remove this line"
+                ),
+            )
+        } else {
+            (
+                format!("the message `{id}` has `.{name}` in {lang} but not in {default}"),
+                format!("add `.{name}` to `{id}` in locales/{default}/ too, or remove it here"),
+            )
+        };
+        diags.push(Diagnostic::error(attr.span, msg).help(help));
+    }
 }
 
 /// How deep `{ … }` may nest in a Fluent file. Real messages nest two or

@@ -1,5 +1,5 @@
 //! Numbers, percentages, money, dates and plural categories by CLDR rules,
-//! through ICU4X's compiled data: `515 839`, `30,8 %`, `844 tūkst. £`,
+//! through ICU4X's compiled data: `515 839`, `30,8 %`, `844 000 £`,
 //! `2019 m. liepos 1 d.` in Lithuanian. No string tricks: every separator,
 //! sign and word comes from CLDR for the language.
 
@@ -111,11 +111,49 @@ impl Formats {
         self.percent.format(&d).to_string()
     }
 
-    /// Money in full: `£844,000.00` / `844 000,00 £`.
+    /// Money exactly: `£844,000` / `844 000 £`, with minor units only when
+    /// the amount has them (`£12,500.50`). A funder reading a budget wants
+    /// the amount, so this is how money is shown unless a figure asks for
+    /// [`Formats::money_compact`].
+    ///
+    /// ICU4X's currency formatter always pads to the currency's minor units
+    /// (`£844,000.00`); for a whole amount its number part, which is the
+    /// locale's decimal format of the padded amount, is swapped for the
+    /// decimal format of the whole amount, keeping CLDR's symbol, its place
+    /// and its spacing. Should the number part not be found (no CLDR
+    /// locale does this), the padded form is kept: exact either way.
     pub fn money(&self, amount: f64, currency: Currency) -> String {
-        match self.money_formats(currency) {
-            Some(f) => f.full.format_fixed_decimal(&decimal(amount, 2)).to_string(),
-            None => format!("{} {}", self.number(amount, 2), currency.as_str()),
+        let Some(f) = self.money_formats(currency) else {
+            return format!("{} {}", self.number(amount, 2), currency.as_str());
+        };
+        let exact = decimal(amount, 2);
+        let full = f.full.format_fixed_decimal(&exact).to_string();
+        let cents = (amount * 100.0).round() as i64;
+        if cents % 100 != 0 {
+            return full;
+        }
+        let mut padded = exact.clone();
+        padded.absolute.pad_end(-2);
+        let padded_text = self.decimal.format(&padded).to_string();
+        let whole_text = self.decimal.format(&decimal(amount, 0)).to_string();
+        match full.find(&padded_text) {
+            Some(i) if padded_text != whole_text => format!(
+                "{}{whole_text}{}",
+                &full[..i],
+                &full[i + padded_text.len()..]
+            ),
+            _ => full,
+        }
+    }
+
+    /// A money figure as its figure asks: exact, or in short when it is
+    /// declared `compact` and is a million or more (below that the short
+    /// form hides thousands a reader may need: `€12K` for €12,500).
+    pub fn money_figure(&self, amount: f64, currency: Currency, compact: bool) -> String {
+        if compact && amount >= COMPACT_FROM {
+            self.money_compact(amount, currency)
+        } else {
+            self.money(amount, currency)
         }
     }
 
@@ -154,13 +192,18 @@ impl Formats {
         Some(f)
     }
 
-    /// A metric value by its kind; money in short form.
+    /// A metric value by its kind; money exact unless the figure is
+    /// declared compact (see [`Formats::money_figure`]).
     pub fn value(&self, v: &Value) -> String {
         match *v {
             Value::Count(n) => self.count(n),
             Value::Share(x) => self.share(x),
             Value::Change(x) => self.change(x),
-            Value::Money { amount, currency } => self.money_compact(amount, currency),
+            Value::Money {
+                amount,
+                currency,
+                compact,
+            } => self.money_figure(amount, currency, compact),
         }
     }
 
@@ -183,17 +226,31 @@ impl Formats {
     /// The CLDR plural category of `x` (`one`, `few`, `many`, `other`, …),
     /// as Fluent variant keys spell them.
     pub fn plural_category(&self, x: f64) -> &'static str {
-        let d = decimal(x, 6);
-        match self.plurals.category_for(&d) {
-            PluralCategory::Zero => "zero",
-            PluralCategory::One => "one",
-            PluralCategory::Two => "two",
-            PluralCategory::Few => "few",
-            PluralCategory::Many => "many",
-            PluralCategory::Other => "other",
-        }
+        category_name(self.plurals.category_for(&decimal(x, 6)))
+    }
+
+    /// Every plural category the language has (`one`, `few`, `many`,
+    /// `other` in Lithuanian; `one`, `other` in English), in CLDR order.
+    pub fn plural_categories(&self) -> Vec<&'static str> {
+        self.plurals.categories().map(category_name).collect()
+    }
+
+    /// A few numbers that take `category`, for a help line that says what
+    /// a missing form is used for: "2, 3, 4" for Lithuanian `few`.
+    pub fn plural_examples(&self, category: &str) -> Vec<String> {
+        let whole = (0..200u32).map(f64::from);
+        let fractions = [0.5, 1.5, 2.5, 10.5];
+        whole
+            .chain(fractions)
+            .filter(|x| self.plural_category(*x) == category)
+            .take(3)
+            .map(|x| self.number(x, 1))
+            .collect()
     }
 }
+
+/// The smallest amount shown in short form, even where a figure asks for it.
+pub const COMPACT_FROM: f64 = 1_000_000.0;
 
 /// A value with its qualifier as plain text is built by Fluent messages
 /// (`qualifier-at-least = at least { $value }`); this says which message.
@@ -201,6 +258,17 @@ pub fn qualifier_message(q: Qualifier) -> &'static str {
     match q {
         Qualifier::AtLeast => "qualifier-at-least",
         Qualifier::About => "qualifier-about",
+    }
+}
+
+fn category_name(c: PluralCategory) -> &'static str {
+    match c {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
     }
 }
 
@@ -262,7 +330,36 @@ mod tests {
         let gbp = Currency::parse("GBP").unwrap();
         assert_eq!(en().money_compact(844_000.0, gbp), "£844K");
         assert_eq!(lt().money_compact(844_000.0, gbp), "844\u{a0}tūkst.\u{a0}£");
-        assert_eq!(en().money(844_000.0, gbp), "£844,000.00");
+        assert_eq!(en().money(844_000.0, gbp), "£844,000");
+    }
+
+    /// Money is exact: minor units only when the amount has them.
+    #[test]
+    fn money_is_exact_in_every_language() {
+        let eur = Currency::parse("EUR").unwrap();
+        assert_eq!(en().money(12_500.0, eur), "€12,500");
+        assert_eq!(lt().money(12_500.0, eur), "12\u{a0}500\u{a0}€");
+        assert_eq!(en().money(12_500.5, eur), "€12,500.50");
+        assert_eq!(lt().money(12_500.5, eur), "12\u{a0}500,50\u{a0}€");
+        assert_eq!(en().money(0.0, eur), "€0");
+        let jpy = Currency::parse("JPY").unwrap();
+        assert_eq!(en().money(1_500.0, jpy), "¥1,500");
+    }
+
+    #[test]
+    fn money_figures_are_short_only_when_asked_and_large() {
+        let eur = Currency::parse("EUR").unwrap();
+        let v = |amount, compact| Value::Money {
+            amount,
+            currency: eur,
+            compact,
+        };
+        assert_eq!(en().value(&v(12_500.0, false)), "€12,500");
+        assert_eq!(en().value(&v(12_500.0, true)), "€12,500");
+        assert_eq!(en().value(&v(999_999.0, true)), "€999,999");
+        assert_eq!(en().value(&v(2_400_000.0, false)), "€2,400,000");
+        assert_eq!(en().value(&v(2_400_000.0, true)), "€2.4M");
+        assert_eq!(lt().value(&v(2_400_000.0, true)), "2,4\u{a0}mln.\u{a0}€");
     }
 
     #[test]
@@ -302,5 +399,13 @@ mod tests {
         for (n, cat) in cases {
             assert_eq!(f.plural_category(n), cat, "{n}");
         }
+    }
+
+    #[test]
+    fn categories_of_each_language() {
+        assert_eq!(lt().plural_categories(), ["one", "few", "many", "other"]);
+        assert_eq!(en().plural_categories(), ["one", "other"]);
+        assert_eq!(lt().plural_examples("few"), ["2", "3", "4"]);
+        assert_eq!(lt().plural_examples("many"), ["0,5", "1,5", "2,5"]);
     }
 }

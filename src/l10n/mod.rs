@@ -5,6 +5,7 @@
 
 mod bundles;
 pub mod format;
+pub mod kinds;
 mod numbers;
 pub mod phrase;
 
@@ -16,13 +17,15 @@ use fluent_bundle::{FluentArgs, FluentValue};
 pub use format::Formats;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{FluentFile, Lang, Localised, Site, SourceMap, Span};
-pub use bundles::MessageInfo;
+use crate::model::{FluentFile, Lang, Localised, Site, SourceMap, Span, ValueKind};
+pub use bundles::{AttrInfo, MessageInfo, MissingForms};
 
 /// Interface text and formatting for every site language.
 pub struct Localiser {
     default: Lang,
     langs: BTreeMap<Lang, LangData>,
+    /// Every metric key's kind, as its default-language label declares it.
+    kinds: kinds::DeclaredKinds,
 }
 
 struct LangData {
@@ -118,6 +121,7 @@ impl Localiser {
                 .unwrap_or_default();
             let (bundle, index) =
                 bundles::build_bundle(lang, &files, sources, formats.clone(), diags);
+            kinds::check_forms(lang, &index, &formats, allow_missing, diags);
             data.insert(
                 lang.clone(),
                 LangData {
@@ -132,9 +136,14 @@ impl Localiser {
             .map(|(l, d)| (l.clone(), d.index.clone()))
             .collect();
         bundles::check_complete(&indexes, &default, allow_missing, diags);
+        let kinds = indexes
+            .get(&default)
+            .map(|index| kinds::declared_kinds(index, diags))
+            .unwrap_or_default();
         Some(Localiser {
             default,
             langs: data,
+            kinds,
         })
     }
 
@@ -159,6 +168,27 @@ impl Localiser {
     /// once validation has passed, or as a fallback).
     pub fn has_message(&self, id: &str) -> bool {
         self.data(&self.default).bundle.has_message(id)
+    }
+
+    /// The kind the metric `key` declares (`.kind` on `metric-<key>` in
+    /// the default language) and where; `None` when it has no label or
+    /// declares none (both reported when the bundles were built).
+    pub fn metric_kind(&self, key: &str) -> Option<(ValueKind, Span)> {
+        self.kinds.get(key).copied()
+    }
+
+    /// Every metric key with a label in the default language.
+    pub fn metric_keys(&self) -> impl Iterator<Item = &str> {
+        self.data(&self.default)
+            .index
+            .keys()
+            .filter_map(|id| id.strip_prefix(kinds::METRIC_PREFIX))
+    }
+
+    /// Every message of `lang` with its attributes and incomplete plural
+    /// choices.
+    pub fn message_infos(&self, lang: &Lang) -> impl Iterator<Item = (&str, &MessageInfo)> {
+        self.data(lang).index.iter().map(|(id, m)| (id.as_str(), m))
     }
 
     /// Every message id of `lang` with where it is defined and a hash of

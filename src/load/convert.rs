@@ -53,10 +53,17 @@ impl Ctx<'_> {
                         .map(Lang::as_str)
                         .collect::<Vec<_>>()
                         .join(", ");
+                    let curly = lang_key.value.contains(['“', '”', '‘', '’'])
+                        || text.value.contains(['“', '”', '‘', '’']);
+                    let help = match lang_hint(&lang_key.value).filter(|l| self.langs.is_empty() || self.langs.contains(l)) {
+                        _ if curly => "this map has curly quotes “ ”, which YAML does not read as quote marks, so a comma inside the text split it: put each text in straight quotes, en: \"…\"".to_string(),
+                        Some(l) => format!("write `{l}:` (language codes are two lower-case letters); the site's languages are: {known}"),
+                        None => format!("the site's languages (site.yaml `languages`) are: {known}"),
+                    };
                     self.error(
                         key_span,
                         format!("unknown language `{}` in a text map", lang_key.value),
-                        format!("the site's languages (site.yaml `languages`) are: {known}"),
+                        help,
                     );
                 }
             }
@@ -111,18 +118,21 @@ impl Ctx<'_> {
         Some(Period { start, end })
     }
 
-    /// A metric value, checked for its kind's range. An invalid value is
-    /// reported and replaced by a stand-in of the same kind (the build fails
-    /// anyway), so later checks do not report follow-on errors such as
-    /// "no figure `reach`" for a figure that is there but wrong.
-    pub fn value(&mut self, raw: &Spanned<RawValue>) -> Option<Value> {
+    /// A metric value as written. Its kind and range are checked by
+    /// `validate` against the kind its key declares (a share written `87`
+    /// is only wrong because the key is a share); here only what is wrong
+    /// whatever the key is reported: a negative whole number, a currency
+    /// code that is not one, a negative amount. An invalid value is
+    /// reported and replaced by a stand-in of the same kind (the build
+    /// fails anyway), so later checks do not report follow-on errors such
+    /// as "no figure `reach`" for a figure that is there but wrong.
+    pub fn value(&mut self, raw: &Spanned<RawValue>) -> Option<(Value, bool)> {
         let errors = self.diags.error_count();
         let v = self.checked_value(raw);
         match (v, raw.value) {
-            (Some(v), _) => Some(v),
-            (None, RawValue::Int(_)) if self.diags.error_count() > errors => Some(Value::Count(0)),
-            (None, RawValue::Float(_)) if self.diags.error_count() > errors => {
-                Some(Value::Share(0.0))
+            (Some(v), _) => Some((v, false)),
+            (None, RawValue::Int(_)) if self.diags.error_count() > errors => {
+                Some((Value::Count(0), true))
             }
             _ => None,
         }
@@ -134,30 +144,12 @@ impl Ctx<'_> {
             RawValue::Int(n) if n < 0 => {
                 self.error(
                     span,
-                    format!("a count cannot be negative (found {n})"),
-                    "counts are how many of something: write 0 or more",
+                    format!("a figure cannot be negative (found {n})"),
+                    "write 0 or more; for a fall, write `{ change: -0.12 }` under a key declared a change",
                 );
                 None
             }
             RawValue::Int(n) => Some(Value::Count(n as u64)),
-            RawValue::Float(x) if !(0.0..=1.0).contains(&x) => {
-                let hint = if x > 1.0 && x <= 100.0 {
-                    format!(
-                        "shares are fractions: write {} for {}%; for a whole count drop the decimal point; for an increase write `{{ change: {} }}`",
-                        trim_float(x / 100.0),
-                        trim_float(x),
-                        trim_float(x / 100.0)
-                    )
-                } else {
-                    "shares are fractions from 0 to 1 (0.92 is 92%)".to_string()
-                };
-                self.error(
-                    span,
-                    format!("a share must be between 0 and 1 (found {})", trim_float(x)),
-                    hint,
-                );
-                None
-            }
             RawValue::Float(x) => Some(Value::Share(x)),
             RawValue::Change(x) => Some(Value::Change(x)),
             RawValue::Money {
@@ -169,11 +161,15 @@ impl Ctx<'_> {
                 let currency = match Currency::parse(code) {
                     Some(c) if len == 3 => c,
                     _ => {
-                        self.error(
-                            span,
-                            format!("`{code}` is not a currency code"),
-                            "use the three-letter ISO 4217 code in capitals: GBP, EUR, USD",
-                        );
+                        let upper = code.to_ascii_uppercase();
+                        let hint = match Currency::parse(&upper) {
+                            Some(_) if len == 3 => {
+                                format!("write `{upper}`: currency codes are in capitals")
+                            }
+                            _ => "use the three-letter ISO 4217 code in capitals: GBP, EUR, USD"
+                                .to_string(),
+                        };
+                        self.error(span, format!("`{code}` is not a currency code"), hint);
                         return None;
                     }
                 };
@@ -185,7 +181,11 @@ impl Ctx<'_> {
                     );
                     return None;
                 }
-                Some(Value::Money { amount, currency })
+                Some(Value::Money {
+                    amount,
+                    currency,
+                    compact: false,
+                })
             }
         }
     }
@@ -194,13 +194,28 @@ impl Ctx<'_> {
     pub fn figure(&mut self, raw: RawFigure) -> Option<Figure> {
         let span = self.span(&raw.metric);
         self.metric_key(&raw.metric);
-        let value = self.value(&raw.value)?;
+        let (mut value, stand_in) = self.value(&raw.value)?;
+        if let Some(c) = &raw.compact {
+            match &mut value {
+                Value::Money { compact, .. } => *compact = c.value,
+                _ => {
+                    let span = self.span(c);
+                    self.error(
+                        span,
+                        "`compact` only shortens money",
+                        "remove `compact:`; counts, shares and changes are always shown in full",
+                    );
+                }
+            }
+        }
         Some(Figure {
             metric: raw.metric.value,
             value,
             qualifier: raw.qualifier.map(|q| q.value),
             audience: raw.audience.map(|a| a.value),
             span,
+            value_span: self.span(&raw.value),
+            stand_in,
         })
     }
 
@@ -269,6 +284,18 @@ fn text_limit(key: &str) -> usize {
     }
 }
 
+/// The language code meant by a common wrong spelling: `EN` -> `en`,
+/// `English` -> `en`, `Lithuanian` or `lietuvių` -> `lt`.
+fn lang_hint(written: &str) -> Option<Lang> {
+    let lower = written.trim().to_lowercase();
+    let code = match lower.as_str() {
+        "english" | "eng" => "en",
+        "lithuanian" | "lietuvių" | "lietuviu" | "lit" => "lt",
+        other => other,
+    };
+    Lang::parse(code)
+}
+
 /// Whether `s` is usable as a URL segment or identifier.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -276,11 +303,6 @@ pub fn is_slug(s: &str) -> bool {
         && !s.ends_with('-')
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-fn trim_float(x: f64) -> String {
-    let s = format!("{x:.6}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// `content/site.yaml` -> [`SiteConfig`].
@@ -301,7 +323,12 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
                     span_of(file, l, 0),
                     format!("`{}` is not a language code", l.value),
                 )
-                .help("use two-letter ISO 639-1 codes in lower case, e.g. en, lt"),
+                .help(match lang_hint(&l.value) {
+                    Some(code) => format!(
+                        "write `{code}`: language codes are two lower-case letters (ISO 639-1)"
+                    ),
+                    None => "use two-letter ISO 639-1 codes in lower case, e.g. en, lt".to_string(),
+                }),
             ),
         }
     }
@@ -481,11 +508,13 @@ pub fn campaign(
             languages.push(l.value.clone());
         } else {
             let span = ctx.span(l);
-            ctx.error(
-                span,
-                format!("`{}` is not a language code", l.value),
-                "use two-letter ISO 639-1 codes in lower case: en, lt, id",
-            );
+            let help = match lang_hint(&l.value) {
+                Some(code) => {
+                    format!("write `{code}`: language codes are two lower-case letters (ISO 639-1)")
+                }
+                None => "use two-letter ISO 639-1 codes in lower case: en, lt, id".to_string(),
+            };
+            ctx.error(span, format!("`{}` is not a language code", l.value), help);
         }
     }
     let partners = raw
@@ -502,13 +531,15 @@ pub fn campaign(
         for (key, value) in a.metrics.map(|m| m.0).unwrap_or_default() {
             ctx.metric_key(&key);
             let kspan = ctx.span(&key);
-            if let Some(v) = ctx.value(&value) {
+            if let Some((v, stand_in)) = ctx.value(&value) {
                 metrics.push(Figure {
                     metric: key.value,
                     value: v,
                     qualifier: None,
                     audience: Some(id.clone()),
                     span: kspan,
+                    value_span: ctx.span(&value),
+                    stand_in,
                 });
             }
         }

@@ -8,8 +8,10 @@ mod convert;
 mod files;
 mod front_matter;
 pub mod raw;
+mod stray;
 mod svg;
 pub(crate) mod yaml;
+mod yaml_plain;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -85,7 +87,7 @@ fn load_with(r: &mut Reader) -> Option<Site> {
     );
     let (campaigns, unreadable_campaigns) =
         load_campaigns(r, &root.join("content/campaigns"), &langs);
-    let reports = load_reports(r, &root.join("content/reports"), &langs);
+    let (reports, unreadable_reports) = load_reports(r, &root.join("content/reports"), &langs);
     let locales = load_locales(r, &root.join("locales"), &langs);
     let theme_name = config
         .as_ref()
@@ -93,11 +95,13 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         .unwrap_or_else(|| "default".into());
     let theme = load_theme(r, &theme_name);
     let media = load_media(r, &root.join("content"));
+    stray::check_loose_files(r, &content);
     Some(Site {
         config: config?,
         reports,
         campaigns,
         unreadable_campaigns,
+        unreadable_reports,
         locales,
         theme,
         media,
@@ -260,7 +264,7 @@ fn load_campaigns(
 struct CampaignTexts {
     slug: String,
     /// `story.<lang>.md` files that exist.
-    stories: Vec<(Lang, FileId, String)>,
+    stories: Vec<DocText>,
     /// `campaign.yaml`, when it could be read as text.
     yaml: Option<(FileId, String)>,
 }
@@ -283,7 +287,7 @@ fn read_campaign(
         return None;
     }
     let stories = read_docs(r, path, "story", langs);
-    check_stray_markdown(r, path, langs);
+    stray::check_folder(r, path, langs, Some("story"));
     let yaml = r.read_text(&yaml_path);
     Some(CampaignTexts {
         slug,
@@ -339,8 +343,13 @@ pub fn reload_campaign(
     (campaign, diags)
 }
 
-fn load_reports(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Report> {
+fn load_reports(
+    r: &mut Reader,
+    dir: &Path,
+    langs: &[Lang],
+) -> (Vec<Report>, std::collections::BTreeSet<String>) {
     let mut out = Vec::new();
+    let mut unreadable = std::collections::BTreeSet::new();
     for (slug, path) in slug_dirs(r, dir, "report") {
         let yaml_path = path.join("report.yaml");
         if !r.exists(&yaml_path) {
@@ -354,84 +363,73 @@ fn load_reports(r: &mut Reader, dir: &Path, langs: &[Lang]) -> Vec<Report> {
         let intro = load_docs(r, &path, "index", langs);
         let sections = load_sections(r, &path, langs);
         let Some((id, raw)) = read_yaml::<raw::RawReport>(r, &yaml_path) else {
+            unreadable.insert(slug);
             continue;
         };
-        if let Some(mut rep) = convert::report(raw, &slug, id, langs, &mut r.diags) {
-            rep.intro = intro;
-            rep.sections = sections;
-            out.push(rep);
+        match convert::report(raw, &slug, id, langs, &mut r.diags) {
+            Some(mut rep) => {
+                rep.intro = intro;
+                rep.sections = sections;
+                out.push(rep);
+            }
+            None => {
+                unreadable.insert(slug);
+            }
         }
     }
-    out
+    (out, unreadable)
 }
 
 /// `<stem>.<lang>.md` files of one folder.
 fn load_docs(r: &mut Reader, dir: &Path, stem: &str, langs: &[Lang]) -> LangDocs {
     let texts = read_docs(r, dir, stem, langs);
-    check_stray_markdown(r, dir, langs);
+    stray::check_folder(r, dir, langs, None);
     parse_docs(&texts, &mut r.diags)
 }
 
 /// The texts of the `<stem>.<lang>.md` files of one folder that exist (a
 /// link that leads nowhere is read, to be reported).
-fn read_docs(
-    r: &mut Reader,
-    dir: &Path,
-    stem: &str,
-    langs: &[Lang],
-) -> Vec<(Lang, FileId, String)> {
+fn read_docs(r: &mut Reader, dir: &Path, stem: &str, langs: &[Lang]) -> Vec<DocText> {
     let mut texts = Vec::new();
     for lang in langs {
         let path = dir.join(format!("{stem}.{lang}.md"));
         if r.is_listed(&path) {
-            if let Some((id, text)) = r.read_text(&path) {
-                texts.push((lang.clone(), id, text));
+            match r.read_text(&path) {
+                Some((id, text)) => texts.push(DocText::Read(lang.clone(), id, text)),
+                None => texts.push(DocText::Unreadable(lang.clone())),
             }
         }
     }
     texts
 }
 
+/// A `<stem>.<lang>.md` file found in a folder.
+enum DocText {
+    /// Its text.
+    Read(Lang, FileId, String),
+    /// It could not be read (reported): not "missing" as well.
+    Unreadable(Lang),
+}
+
 /// Front matter and body of each text read by [`read_docs`].
-fn parse_docs(texts: &[(Lang, FileId, String)], diags: &mut Diagnostics) -> LangDocs {
+fn parse_docs(texts: &[DocText], diags: &mut Diagnostics) -> LangDocs {
     let mut docs = LangDocs::default();
-    for (lang, id, text) in texts {
-        if let Some(doc) = front_matter::read_markdown(*id, text, diags) {
-            docs.docs.insert(lang.clone(), doc);
+    for t in texts {
+        match t {
+            DocText::Read(lang, id, text) => match front_matter::read_markdown(*id, text, diags) {
+                Some(doc) => {
+                    docs.docs.insert(lang.clone(), doc);
+                }
+                None => {
+                    docs.unreadable.insert(lang.clone());
+                }
+            },
+            DocText::Unreadable(lang) => {
+                docs.unreadable.insert(lang.clone());
+            }
         }
     }
     docs
-}
-
-/// Markdown files whose language part is not a site language (`story.de.md`
-/// on an en/lt site, `story.md` with no language) would be silently ignored:
-/// say so instead.
-fn check_stray_markdown(r: &mut Reader, dir: &Path, langs: &[Lang]) {
-    for path in r.list_dir(dir) {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let Some(stem) = name.strip_suffix(".md") else {
-            continue;
-        };
-        let lang_part = stem.rsplit_once('.').map(|(_, l)| l);
-        let ok = lang_part
-            .and_then(Lang::parse)
-            .is_some_and(|l| langs.contains(&l));
-        if !ok && !langs.is_empty() {
-            let id = r.sources.add(r.name(&path), String::new());
-            let known = langs
-                .iter()
-                .map(Lang::as_str)
-                .collect::<Vec<_>>()
-                .join(", ");
-            r.diags.push(
-                Diagnostic::error(Span::file(id), format!("{name} is not named for a site language"))
-                    .help(format!("Markdown files are named <name>.<language>.md with a language of site.yaml ({known}), e.g. story.lt.md")),
-            );
-        }
-    }
 }
 
 /// Report sections: every `<name>.<lang>.md` except `index`.

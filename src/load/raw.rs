@@ -44,7 +44,8 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
 /// `{ en: "…", lt: "…" }`.
 pub type RawLangMap = Spanned<Ordered<Spanned<String>>>;
 
-/// A metric value as written: the kind follows from the YAML.
+/// A metric value as written; `validate` checks it against the kind its
+/// key declares.
 #[derive(Debug, Clone, Copy)]
 pub enum RawValue {
     /// A whole number (may be negative here; the checker rejects that).
@@ -208,6 +209,10 @@ pub struct RawFigure {
     #[serde(default)]
     #[schemars(with = "Option<Qualifier>")]
     pub qualifier: Option<Spanned<Qualifier>>,
+    /// Money shown in short (`€1.2M`) when it is a million or more.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub compact: Option<Spanned<bool>>,
 }
 
 /// `finances:` of a report.
@@ -350,7 +355,7 @@ impl JsonSchema for RawValue {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A figure: a whole number is a count, a number with a decimal point a share (0..1), { amount, currency } money, { change } a relative change",
+            "description": "A figure, of the kind its metric key declares (`.kind` in locales/<default language>/*.ftl): a whole number for a count, a fraction 0..1 for a share, { amount, currency } for money, { change } for a relative change",
             "oneOf": [
                 { "type": "integer", "minimum": 0, "description": "a count" },
                 { "type": "number", "minimum": 0, "maximum": 1, "description": "a share: 0.92 is 92 %" },

@@ -19,7 +19,7 @@ pub fn parse<T: DeserializeOwned>(
     }
     let options = serde_saphyr::options! { with_snippet: false };
     serde_saphyr::from_str_with_options::<T>(text, options)
-        .map_err(|e| to_diagnostic(file, &e, line_offset))
+        .map_err(|e| to_diagnostic(file, text, &e, line_offset))
 }
 
 /// The span of a value read with [`Spanned`].
@@ -36,11 +36,31 @@ pub fn location_span(file: FileId, loc: Location, line_offset: u32) -> Span {
     }
 }
 
-fn to_diagnostic(file: FileId, e: &serde_saphyr::Error, line_offset: u32) -> Diagnostic {
-    let span = e
-        .location()
+fn to_diagnostic(
+    file: FileId,
+    text: &str,
+    e: &serde_saphyr::Error,
+    line_offset: u32,
+) -> Diagnostic {
+    let location = e.location();
+    let span = location
         .map(|l| location_span(file, l, line_offset))
         .unwrap_or(Span::file(file));
+    if let Some(l) = location.filter(|l| l.line() > 0) {
+        let plain = super::yaml_plain::explain(
+            e.without_snippet(),
+            text,
+            l.line() as usize,
+            l.column() as usize,
+        );
+        if let Some(p) = plain {
+            let span = match p.at {
+                Some((line, col)) => Span::at(file, line as u32 + line_offset, col as u32),
+                None => span,
+            };
+            return Diagnostic::error(span, p.message).help(p.help);
+        }
+    }
     let raw = e.without_snippet().to_string();
     let message = clean_message(&raw);
     let help = help_for(&message);
@@ -141,5 +161,138 @@ mod tests {
     fn empty_file_is_an_error() {
         let d = parse::<RawCampaign>(FileId(0), "  \n", 0).unwrap_err();
         assert!(d.message.contains("empty"));
+    }
+}
+
+/// The common YAML mistakes, as the person who made them reads them: the
+/// whole report (message, file:line:column, the line, the fix), pinned.
+#[cfg(test)]
+mod plain_messages {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+    use crate::load::raw::{RawCampaign, RawReport};
+    use crate::model::SourceMap;
+
+    const CAMPAIGN: &str = r#"name: { en: "Winter shelter", lt: "Žiemos prieglauda" }
+summary: { en: "Beds and meals in the cold months.", lt: "Lovos ir maistas šaltaisiais mėnesiais." }
+period: { start: 2021-01-04, end: 2021-03-31 }
+countries: [LT]
+partners:
+  - { name: "City kitchen" }
+audiences:
+  - id: vilnius
+    name: { en: "Vilnius", lt: "Vilnius" }
+    metrics:
+      meals_served: 8000
+"#;
+
+    const REPORT: &str = r#"title: { en: "Annual results 2021", lt: "2021 m. rezultatai" }
+period: { start: 2021-01-01, end: 2021-12-31 }
+summary: { en: "A year.", lt: "Metai." }
+campaigns: [winter-shelter]
+finances:
+  period: { start: 2021-01-01, end: 2021-12-31 }
+  currency: EUR
+  income: 125000
+  expenditure: 98500
+"#;
+
+    /// `base` with `from` replaced by `to`, parsed as `T`, its error shown.
+    fn shown<T: DeserializeOwned + std::fmt::Debug>(
+        name: &str,
+        base: &str,
+        from: &str,
+        to: &str,
+    ) -> String {
+        assert!(base.contains(from), "{from:?}");
+        let text = base.replacen(from, to, 1);
+        let mut sources = SourceMap::default();
+        let file = sources.add(name.into(), text.clone());
+        let d = parse::<T>(file, &text, 0).expect_err("the mistake is an error");
+        crate::diagnostics::render(&Diagnostics::from(d), &sources, false)
+    }
+
+    fn campaign(from: &str, to: &str) -> String {
+        shown::<RawCampaign>("campaign.yaml", CAMPAIGN, from, to)
+    }
+
+    fn report(from: &str, to: &str) -> String {
+        shown::<RawReport>("report.yaml", REPORT, from, to)
+    }
+
+    #[test]
+    fn amount_with_a_thousands_comma_in_quotes() {
+        insta::assert_snapshot!(report("income: 125000", "income: \"125,000\""));
+    }
+
+    #[test]
+    fn amount_with_a_space_between_thousands() {
+        insta::assert_snapshot!(report("income: 125000", "income: 125 000"));
+    }
+
+    #[test]
+    fn amount_with_a_thousands_comma() {
+        insta::assert_snapshot!(report("income: 125000", "income: 125,000"));
+    }
+
+    #[test]
+    fn one_string_where_a_text_per_language_is_expected() {
+        insta::assert_snapshot!(report(
+            r#"title: { en: "Annual results 2021", lt: "2021 m. rezultatai" }"#,
+            r#"title: "Annual results 2021""#
+        ));
+    }
+
+    #[test]
+    fn a_text_per_language_where_one_string_is_expected() {
+        insta::assert_snapshot!(campaign(
+            r#"- { name: "City kitchen" }"#,
+            r#"- { name: { en: "City kitchen", lt: "Miesto virtuvė" } }"#
+        ));
+    }
+
+    #[test]
+    fn a_single_value_where_a_list_is_expected() {
+        insta::assert_snapshot!(campaign("countries: [LT]", "countries: Lithuania"));
+    }
+
+    #[test]
+    fn text_after_the_closing_quote() {
+        insta::assert_snapshot!(campaign(
+            r#"en: "Winter shelter""#,
+            r#"en: "Winter "shelter"""#
+        ));
+    }
+
+    #[test]
+    fn a_quote_never_closed() {
+        insta::assert_snapshot!(campaign(
+            r#"en: "Winter shelter""#,
+            r#"en: "Winter shelter"#
+        ));
+    }
+
+    #[test]
+    fn curly_quotes() {
+        insta::assert_snapshot!(campaign(
+            r#"{ en: "Beds and meals in the cold months.""#,
+            "{ en: “Beds, and meals in the cold months.”"
+        ));
+    }
+
+    #[test]
+    fn a_tab_for_indentation() {
+        insta::assert_snapshot!(campaign(
+            "    name: { en: \"Vilnius\"",
+            "\tname: { en: \"Vilnius\""
+        ));
+    }
+
+    #[test]
+    fn a_key_written_twice() {
+        insta::assert_snapshot!(campaign(
+            "countries: [LT]",
+            "countries: [LT]\ncountries: [GB]"
+        ));
     }
 }

@@ -149,7 +149,12 @@ pub fn parse(
     // built (and written, and walked by every emitter): one problem says so.
     let mut nesting = Nesting::default();
     let mut events = Vec::new();
+    // Where code is: `![…](…)` written there is an example, not an image.
+    let mut code_ranges: Vec<std::ops::Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
+        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))) {
+            code_ranges.push(range.clone());
+        }
         if nesting.keep(&event) {
             events.push((event, range));
         } else if !nesting.reported {
@@ -169,6 +174,7 @@ pub fn parse(
         problems: &mut problems,
     };
     let mut blocks = builder.blocks();
+    problems.extend(unparsed_images(&text, &code_ranges, resolver));
     let mut used = BTreeSet::new();
     explicit_ids(&blocks, &mut used);
     add_heading_ids(&mut blocks, opts.id_prefix, &mut used, &mut BTreeMap::new());
@@ -388,6 +394,19 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                 self.text_with_placeholders(&t, out);
             }
             Event::Code(t) => out.push(Inline::Code(strip_placeholders(&t))),
+            Event::Html(h) | Event::InlineHtml(h) if embedded_player(&h).is_some() => {
+                let tag = embedded_player(&h).unwrap_or("iframe");
+                let article = if tag.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                self.problem(
+                    range.start,
+                    format!("{article} <{tag}> in Markdown is not published"),
+                    "the site loads nothing from other servers and Markdown has no video yet: link to the video instead, e.g. [Watch the video](https://…), or show a photo with ![What it shows](photo.jpg)",
+                );
+            }
             Event::Html(h) | Event::InlineHtml(h) => out.push(match self.allow_raw_html {
                 true => Inline::Html(h.to_string()),
                 false => Inline::Text(h.to_string()),
@@ -554,6 +573,81 @@ fn allowed_scheme(url: &str) -> bool {
         || ["http", "https", "mailto", "tel"]
             .iter()
             .any(|ok| scheme.eq_ignore_ascii_case(ok))
+}
+
+/// The tag of an embedded player (`iframe`, `video`, …) in raw HTML:
+/// escaped it shows as code, passed through the page's own
+/// Content-Security-Policy blocks it, so it is an error either way.
+fn embedded_player(html: &str) -> Option<&'static str> {
+    let lower = html.to_ascii_lowercase();
+    ["iframe", "video", "audio", "embed", "object"]
+        .into_iter()
+        .find(|tag| lower.contains(&format!("<{tag}")))
+}
+
+/// `![alt](My Photo.jpg)` is not an image to CommonMark (a space ends the
+/// address), so it would stay on the page as text: an error naming the
+/// file, with the two ways to write it.
+fn unparsed_images(
+    text: &str,
+    code: &[std::ops::Range<usize>],
+    resolver: &dyn Resolver,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("![") {
+        let start = from + i;
+        from = start + 2;
+        if code.iter().any(|r| r.contains(&start)) {
+            continue;
+        }
+        let rest = &text[start..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let rest = &rest[..line_end];
+        let Some(mid) = rest.find("](") else {
+            continue;
+        };
+        let Some(close) = rest[mid..].find(')') else {
+            continue;
+        };
+        let dest = rest[mid + 2..mid + close].trim();
+        let has_title = dest
+            .split_once(' ')
+            .is_some_and(|(_, t)| t.trim_start().starts_with(['"', '\'', '(']));
+        if dest.starts_with('<') || !dest.contains(' ') || has_title {
+            continue;
+        }
+        let alt = &rest[2..mid];
+        let renamed = dest.to_lowercase().replace(' ', "-");
+        let (line, col) = crate::model::line_col(text, start);
+        let (message, help) = match resolver.media(dest) {
+            Ok(_) => (
+                format!("the image `{dest}` is not shown: its name has a space"),
+                format!("rename the file {dest} to {renamed} and write ![{alt}]({renamed}), or keep the name and write it in angle brackets: ![{alt}](<{dest}>)"),
+            ),
+            Err(why) => {
+                let meant = why
+                    .split_once("the folder has ")
+                    .and_then(|(_, rest)| rest.split(':').next())
+                    .map(str::to_string);
+                let help = match meant {
+                    Some(name) => format!("write ![{alt}]({name})"),
+                    None => format!("put the image beside this file, named without spaces, e.g. {renamed}, and write ![{alt}]({renamed})"),
+                };
+                (
+                    format!("the image `{dest}` is not shown: its name has a space, and {why}"),
+                    help,
+                )
+            }
+        };
+        out.push(Problem {
+            message,
+            line,
+            col,
+            help,
+        });
+    }
+    out
 }
 
 /// Whether a link target is a path in the site (not a web address, an

@@ -8,7 +8,7 @@ mod value;
 
 pub use lang::{Lang, LangMap, Localised};
 pub use span::{display_name, line_col, FileId, SourceFile, SourceMap, Span};
-pub use value::{Currency, Date, Qualifier, Value, ValueKind};
+pub use value::{Currency, Date, Qualifier, Value, ValueKind, KIND_NAMES};
 
 use std::collections::BTreeMap;
 
@@ -24,6 +24,10 @@ pub struct Site {
     /// Campaign folders whose campaign.yaml could not be read (already
     /// reported); references to them are not errors of their own.
     pub unreadable_campaigns: std::collections::BTreeSet<String>,
+    /// Report folders whose report.yaml could not be read (already
+    /// reported): a campaign may be listed there, so "in no report" is not
+    /// said of any campaign.
+    pub unreadable_reports: std::collections::BTreeSet<String>,
     /// Fluent files, by language.
     pub locales: BTreeMap<Lang, Vec<FluentFile>>,
     /// The theme's templates and static files.
@@ -97,8 +101,13 @@ pub struct Figure {
     pub qualifier: Option<Qualifier>,
     /// The audience it belongs to, for campaign results.
     pub audience: Option<String>,
-    /// Where it was written.
+    /// Where it was written (its metric key).
     pub span: Span,
+    /// Where its value is written (checked against the key's kind).
+    pub value_span: Span,
+    /// The value written could not be read and `value` stands in for it
+    /// (already reported), so it is not checked again.
+    pub stand_in: bool,
 }
 
 /// A Markdown file in one language: its front matter and body.
@@ -122,6 +131,9 @@ pub struct MarkdownDoc {
 pub struct LangDocs {
     /// Documents by language.
     pub docs: BTreeMap<Lang, MarkdownDoc>,
+    /// Languages whose file exists but could not be read (already
+    /// reported, e.g. not UTF-8): not "missing" as well.
+    pub unreadable: std::collections::BTreeSet<Lang>,
 }
 
 /// `content/reports/<slug>/`.

@@ -2,9 +2,13 @@
 
 use std::fmt;
 
-/// A metric value. The kind follows from how it is written in YAML: an
-/// integer is a count, a number with a decimal point a share (0..1), a map
-/// with `amount` and `currency` money, a map with `change` a relative change.
+/// A metric value, as written in YAML: an integer is read as a count, a
+/// number with a decimal point as a share, a map with `amount` and
+/// `currency` as money, a map with `change` as a relative change. What a
+/// key's values must be is declared once, with its label (`.kind` on
+/// `metric-<key>` in the default language's `.ftl`); `validate` checks each
+/// value against that declaration and its kind's range, so a share written
+/// `87` is an error rather than a count of 87.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
     /// How many of something; never negative.
@@ -17,13 +21,17 @@ pub enum Value {
         amount: f64,
         /// ISO 4217 code.
         currency: Currency,
+        /// Shown in short (`€1.2M`) where the figure asks for it
+        /// (`compact: true`) and the amount is a million or more; exact
+        /// everywhere else.
+        compact: bool,
     },
     /// A relative change: 1.77 is "+177 %".
     Change(f64),
 }
 
-/// The kind of a [`Value`], for the check that a metric key always has one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The kind of a [`Value`], as a metric key declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ValueKind {
     /// [`Value::Count`].
     Count,
@@ -33,6 +41,54 @@ pub enum ValueKind {
     Money,
     /// [`Value::Change`].
     Change,
+}
+
+/// Every kind by the name a `.kind` attribute gives it. Adding a kind is one
+/// line here (and its arm in the `match`es the compiler then asks for).
+pub const KIND_NAMES: &[(&str, ValueKind)] = &[
+    ("count", ValueKind::Count),
+    ("share", ValueKind::Share),
+    ("money", ValueKind::Money),
+    ("change", ValueKind::Change),
+];
+
+impl ValueKind {
+    /// The kind a `.kind` attribute names (`count`, `share`, …).
+    pub fn from_name(name: &str) -> Option<ValueKind> {
+        KIND_NAMES
+            .iter()
+            .find(|(n, _)| *n == name.trim())
+            .map(|(_, k)| *k)
+    }
+
+    /// The name a `.kind` attribute gives this kind.
+    pub fn name(self) -> &'static str {
+        KIND_NAMES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("count")
+    }
+
+    /// The names of every kind, for messages: "count, share, money or change".
+    pub fn names() -> String {
+        let names: Vec<&str> = KIND_NAMES.iter().map(|(n, _)| *n).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.join(""),
+        }
+    }
+
+    /// How a value of this kind is written, for the help line of a value
+    /// of the wrong kind.
+    pub fn how_written(self) -> &'static str {
+        match self {
+            ValueKind::Count => "a whole number, e.g. 11972",
+            ValueKind::Share => "a fraction from 0 to 1, e.g. 0.87 for 87 %",
+            ValueKind::Money => "`{ amount: 12500, currency: EUR }`",
+            ValueKind::Change => "`{ change: 0.12 }` for +12 % (or -0.12 for a fall)",
+        }
+    }
 }
 
 impl Value {
@@ -59,10 +115,10 @@ impl Value {
 impl fmt::Display for ValueKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            ValueKind::Count => "a count (a whole number)",
-            ValueKind::Share => "a share (a number with a decimal point, 0..1)",
-            ValueKind::Money => "money ({ amount, currency })",
-            ValueKind::Change => "a change ({ change })",
+            ValueKind::Count => "a count",
+            ValueKind::Share => "a share",
+            ValueKind::Money => "money",
+            ValueKind::Change => "a change",
         })
     }
 }
@@ -154,6 +210,17 @@ mod tests {
         assert!(Date::parse("2019-02-29").is_none());
         assert!(Date::parse("2019-13-01").is_none());
         assert!(Date::parse("19-7-1").is_none());
+    }
+
+    #[test]
+    fn kinds_are_named_once() {
+        for (name, kind) in KIND_NAMES {
+            assert_eq!(ValueKind::from_name(name), Some(*kind));
+            assert_eq!(kind.name(), *name);
+        }
+        assert_eq!(ValueKind::from_name(" share "), Some(ValueKind::Share));
+        assert_eq!(ValueKind::from_name("percent"), None);
+        assert_eq!(ValueKind::names(), "count, share, money or change");
     }
 
     #[test]

@@ -178,15 +178,15 @@ impl DrawnChart {
 }
 
 impl Viewer<'_> {
-    fn fmt(&self, format: Format, x: f64, full: bool) -> String {
+    fn fmt(&self, format: Format, x: f64) -> String {
         let f = self.l10n.formats(self.lang);
         match format {
             Format::Count => f.number(x, 0),
             Format::Share => f.share(x),
             Format::Change if x == 0.0 => f.share(0.0),
             Format::Change => f.change(x),
-            Format::Money(c) if full => f.money(x, c),
-            Format::Money(c) => f.money_compact(x, c),
+            // Money is exact in descriptions and tables alike.
+            Format::Money(c) => f.money(x, c),
             Format::Number => f.number(x, 2),
         }
     }
@@ -255,7 +255,7 @@ impl Viewer<'_> {
                 desc,
                 &[
                     ("audience", Arg::Text(top.to_string())),
-                    ("value", Arg::Text(self.fmt(format, top_value, false))),
+                    ("value", Arg::Text(self.fmt(format, top_value))),
                 ],
                 diags,
             );
@@ -305,11 +305,7 @@ impl Viewer<'_> {
                     ("audience", Arg::Text(name(first))),
                     (
                         "first",
-                        Arg::Text(self.fmt(
-                            Format::Count,
-                            count_of(first, from).unwrap_or(0.0),
-                            false,
-                        )),
+                        Arg::Text(self.fmt(Format::Count, count_of(first, from).unwrap_or(0.0))),
                     ),
                     (
                         "first_stage",
@@ -317,11 +313,7 @@ impl Viewer<'_> {
                     ),
                     (
                         "last",
-                        Arg::Text(self.fmt(
-                            Format::Count,
-                            count_of(first, to).unwrap_or(0.0),
-                            false,
-                        )),
+                        Arg::Text(self.fmt(Format::Count, count_of(first, to).unwrap_or(0.0))),
                     ),
                     ("last_stage", Arg::Text(self.metric_lower(to, diags).text)),
                 ],
@@ -405,7 +397,7 @@ impl Viewer<'_> {
                             "audience",
                             Arg::Text(audience_name(Some(a)).unwrap_or_default()),
                         ),
-                        ("value", Arg::Text(self.fmt(Format::Share, x, false))),
+                        ("value", Arg::Text(self.fmt(Format::Share, x))),
                     ],
                     diags,
                 ),
@@ -479,7 +471,7 @@ impl Viewer<'_> {
                 "chart-change-desc",
                 &[
                     ("result", Arg::Text(top.to_string())),
-                    ("value", Arg::Text(self.fmt(Format::Change, x, false))),
+                    ("value", Arg::Text(self.fmt(Format::Change, x))),
                 ],
                 diags,
             );
@@ -511,11 +503,8 @@ impl Viewer<'_> {
         let description = self.chart_text(
             "chart-finances-desc",
             &[
-                ("income", Arg::Text(self.fmt(format, f.income, false))),
-                (
-                    "expenditure",
-                    Arg::Text(self.fmt(format, f.expenditure, false)),
-                ),
+                ("income", Arg::Text(self.fmt(format, f.income))),
+                ("expenditure", Arg::Text(self.fmt(format, f.expenditure))),
                 ("period", Arg::Text(self.period(&f.period, diags))),
             ],
             diags,
@@ -556,9 +545,9 @@ impl Viewer<'_> {
                     "chart-trend-desc",
                     &[
                         ("first_label", Arg::Text(first.0.clone())),
-                        ("first", Arg::Text(self.fmt(format, first.1, false))),
+                        ("first", Arg::Text(self.fmt(format, first.1))),
                         ("last_label", Arg::Text(last.0.clone())),
-                        ("last", Arg::Text(self.fmt(format, last.1, false))),
+                        ("last", Arg::Text(self.fmt(format, last.1))),
                     ],
                     diags,
                 )
@@ -569,7 +558,7 @@ impl Viewer<'_> {
                     "chart-highest-desc",
                     &[
                         ("label", Arg::Text(label.to_string())),
-                        ("value", Arg::Text(self.fmt(format, value, false))),
+                        ("value", Arg::Text(self.fmt(format, value))),
                     ],
                     diags,
                 )
@@ -595,8 +584,8 @@ impl Viewer<'_> {
 
     /// Draws `data`; a chart that cannot be drawn is an error naming it.
     pub fn draw(&self, data: &ChartData, diags: &mut Diagnostics) -> Option<DrawnChart> {
-        let format = |x: f64| self.fmt(data.format, x, false);
-        let percent = |x: f64| self.fmt(Format::Share, x, false);
+        let format = |x: f64| self.fmt(data.format, x);
+        let percent = |x: f64| self.fmt(Format::Share, x);
         let chart = Chart {
             title: &data.title.text,
             description: &data.description,
@@ -626,7 +615,7 @@ impl Viewer<'_> {
             let mut row = vec![category.clone()];
             for s in &data.series {
                 row.push(match s.values.get(i).copied().flatten() {
-                    Some(x) => self.fmt(data.format, x, true),
+                    Some(x) => self.fmt(data.format, x),
                     None => "–".into(),
                 });
             }

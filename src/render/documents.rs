@@ -213,8 +213,8 @@ impl Viewer<'_> {
             let fm = self.l10n.formats(self.lang);
             FinancesView {
                 period: self.period(&f.period, diags),
-                income: fm.money_compact(f.income, f.currency),
-                expenditure: fm.money_compact(f.expenditure, f.currency),
+                income: fm.money(f.income, f.currency),
+                expenditure: fm.money(f.expenditure, f.currency),
                 income_full: fm.money(f.income, f.currency),
                 expenditure_full: fm.money(f.expenditure, f.currency),
             }

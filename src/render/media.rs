@@ -29,9 +29,46 @@ pub fn output_path(path: &str, bytes: &[u8]) -> String {
     format!("assets/media/{}", super::hashed_name(name, bytes))
 }
 
+/// "there is no file …", naming the file probably meant when one differs
+/// only in capitals, spaces, hyphens or underscores (`Photo.JPG` for
+/// `photo.jpg`): web servers and most computers other than the author's
+/// tell them apart, so the name must match exactly.
+pub fn missing_file_message<'a>(target: &str, files: impl Iterator<Item = &'a String>) -> String {
+    let loose = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (dir, _) = target.rsplit_once('/').unwrap_or(("", target));
+    let wanted = loose(target);
+    let meant = files
+        .filter(|f| f.rsplit_once('/').map(|(d, _)| d) == Some(dir))
+        .find(|f| loose(f) == wanted);
+    match meant {
+        Some(f) => {
+            let name = f.rsplit('/').next().unwrap_or(f);
+            format!("there is no file {target}; the folder has {name}: write its name exactly as it is, capitals, spaces and hyphens alike")
+        }
+        None => format!("there is no file {target}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_other_capitals_names_the_file_meant() {
+        let files = [
+            "content/campaigns/bali/workshop-photo.png".to_string(),
+            "content/campaigns/other/photo.jpg".to_string(),
+        ];
+        let m = missing_file_message("content/campaigns/bali/Workshop Photo.PNG", files.iter());
+        assert!(m.contains("the folder has workshop-photo.png"), "{m}");
+        let m = missing_file_message("content/campaigns/bali/photo.jpg", files.iter());
+        assert_eq!(m, "there is no file content/campaigns/bali/photo.jpg");
+    }
 
     #[test]
     fn paths_stay_inside_content() {

@@ -63,11 +63,13 @@ impl<'a> DocResolver<'a> {
 
     fn campaign_named(&self, sc: &Shortcode) -> Result<&Campaign, String> {
         match sc.text("campaign") {
-            Some(slug) => self
-                .site()
-                .campaigns
-                .get(slug)
-                .ok_or_else(|| format!("there is no campaign `{slug}`")),
+            Some(slug) => self.site().campaigns.get(slug).ok_or_else(|| {
+                let known: Vec<&str> = self.site().campaigns.keys().map(String::as_str).collect();
+                format!(
+                    "there is no campaign `{slug}` (the campaigns are: {})",
+                    known.join(", ")
+                )
+            }),
             None => self.campaign.ok_or_else(|| {
                 format!(
                     "`{}` outside a campaign story needs campaign=\"<folder>\"",
@@ -111,7 +113,10 @@ impl<'a> DocResolver<'a> {
                         .audiences
                         .iter()
                         .find(|a| a.id == aud)
-                        .ok_or_else(|| format!("the campaign `{}` has no audience `{aud}`", c.slug))?;
+                        .ok_or_else(|| {
+                            let ids: Vec<&str> = c.audiences.iter().map(|a| a.id.as_str()).collect();
+                            format!("the campaign `{}` has no audience `{aud}` (its audiences are: {})", c.slug, ids.join(", "))
+                        })?;
                     a.metrics
                         .iter()
                         .chain(c.results.iter().filter(|r| r.audience.as_deref() == Some(aud)))
@@ -267,7 +272,10 @@ impl Resolver for DocResolver<'_> {
         let source = super::media::resolve_path(&self.media_dir, path)
             .ok_or_else(|| format!("{path} points outside the site's content folder"))?;
         let Some(bytes) = self.site().media.get(&source) else {
-            return Err(format!("there is no file {source}"));
+            return Err(super::media::missing_file_message(
+                &source,
+                self.site().media.keys(),
+            ));
         };
         Ok(Target::Media {
             path: super::media::output_path(&source, bytes),

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 mod figures;
+mod values;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::l10n::Localiser;
@@ -105,7 +106,7 @@ pub fn check_with(
         l10n,
         allow_missing,
         diags: Diagnostics::default(),
-        kinds: BTreeMap::new(),
+        unknown_metrics: BTreeMap::new(),
         figure_checks,
     };
     v.site_config(&site.config);
@@ -115,6 +116,7 @@ pub fn check_with(
     for campaign in site.campaigns.values() {
         v.campaign(campaign);
     }
+    v.unknown_metrics();
     v.unlisted_campaigns(site);
     v.theme(site);
     v.diags
@@ -126,8 +128,9 @@ struct Validator<'a> {
     l10n: &'a Localiser,
     allow_missing: bool,
     diags: Diagnostics,
-    /// First kind seen per metric key, and where.
-    kinds: BTreeMap<String, (ValueKind, Span)>,
+    /// Every use of each metric key that has no label, reported once per
+    /// key when all are known.
+    unknown_metrics: BTreeMap<String, Vec<Span>>,
     /// The figures of every pair of languages, compared.
     figure_checks: &'a FigureChecks,
 }
@@ -181,7 +184,7 @@ impl Validator<'_> {
         required: bool,
         anchor: Span,
     ) {
-        if docs.docs.is_empty() && !required {
+        if docs.docs.is_empty() && docs.unreadable.is_empty() && !required {
             return;
         }
         let default = self.default_lang().clone();
@@ -195,7 +198,7 @@ impl Validator<'_> {
             }
         }
         for lang in self.langs {
-            if !docs.docs.contains_key(lang) {
+            if !docs.docs.contains_key(lang) && !docs.unreadable.contains(lang) {
                 let path = format!("{dir}/{stem}.{lang}.md");
                 let help = match docs.docs.keys().next() {
                     Some(other) => format!("create {path}, translating {dir}/{stem}.{other}.md"),
@@ -213,39 +216,74 @@ impl Validator<'_> {
         }
     }
 
+    /// A figure's key has a label, and its value is of the kind the key
+    /// declares.
     fn figure(&mut self, f: &Figure) {
-        let id = format!("metric-{}", f.metric);
-        if !self.l10n.has_message(&id) {
-            self.diags.push(
-                Diagnostic::error(f.span, format!("unknown metric `{}`: it has no label", f.metric))
-                    .help(format!(
-                        "fix the spelling{}, or give it a label in every language: `{id} = …` in a .ftl file under locales/<language>/",
-                        self.closest_metric(&f.metric).map(|m| format!(" (did you mean `{m}`?)")).unwrap_or_default()
-                    )),
-            );
+        if !self.l10n.has_message(&format!("metric-{}", f.metric)) {
+            self.unknown_metrics
+                .entry(f.metric.clone())
+                .or_default()
+                .push(f.span);
+            return;
         }
-        let kind = f.value.kind();
-        match self.kinds.get(&f.metric) {
-            Some((first, at)) if *first != kind => {
-                let at = format!("{}:{}", self.sources.name(at.file), at.line);
-                self.diags.push(
-                    Diagnostic::error(f.span, format!("`{}` is {kind} here but {first} at {at}", f.metric))
-                        .help("a metric key always has one kind: write both values the same way (e.g. 0.92 for a share, 11972 for a count)"),
-                );
-            }
-            Some(_) => {}
-            None => {
-                self.kinds.insert(f.metric.clone(), (kind, f.span));
+        if f.stand_in {
+            return;
+        }
+        if let Some((kind, declared)) = self.l10n.metric_kind(&f.metric) {
+            if let Some(d) = values::check(f, kind, declared, self.sources) {
+                self.diags.push(d);
             }
         }
     }
 
+    /// One error per metric key without a label, at its first use, listing
+    /// the others: a key used thirteen times is one mistake.
+    fn unknown_metrics(&mut self) {
+        let unknown = std::mem::take(&mut self.unknown_metrics);
+        for (key, mut uses) in unknown {
+            uses.sort();
+            uses.dedup();
+            let first = uses[0];
+            let id = format!("metric-{key}");
+            let closest = self.closest_metric(&key);
+            let mut help = match &closest {
+                Some(m) => format!(
+                    "if you meant `{m}`, fix the spelling; if `{key}` is new, give it a label and a kind in every language: `{id} = …` with `    .kind = count` (or share, money, change) under it, in a .ftl file under locales/{}/",
+                    self.default_lang()
+                ),
+                None => format!(
+                    "fix the spelling, or give it a label and a kind: `{id} = …` with `    .kind = count` (or share, money, change) under it, in a .ftl file under locales/{}/ (and its translation in every other language)",
+                    self.default_lang()
+                ),
+            };
+            if uses.len() > 1 {
+                let places: Vec<String> = uses[1..]
+                    .iter()
+                    .map(|s| format!("{}:{}", self.sources.name(s.file), s.line))
+                    .collect();
+                help.push_str(&format!("; it is also used at {}", places.join(", ")));
+            }
+            let msg = if uses.len() > 1 {
+                format!(
+                    "unknown metric `{key}`: it has no label (used {} times)",
+                    uses.len()
+                )
+            } else {
+                format!("unknown metric `{key}`: it has no label")
+            };
+            self.diags.push(Diagnostic::error(first, msg).help(help));
+        }
+    }
+
+    /// The labelled metric key nearest to `key`, never `key` itself.
     fn closest_metric(&self, key: &str) -> Option<String> {
-        let known: BTreeSet<String> = self.kinds.keys().cloned().collect();
-        known
-            .into_iter()
-            .filter(|k| edit_distance(k, key) <= 3)
-            .min_by_key(|k| edit_distance(k, key))
+        self.l10n
+            .metric_keys()
+            .filter(|k| *k != key)
+            .map(|k| (edit_distance(k, key), k))
+            .filter(|(d, _)| *d <= 3)
+            .min()
+            .map(|(_, k)| k.to_string())
     }
 
     fn report(&mut self, r: &Report, site: &Site) {
@@ -412,6 +450,11 @@ impl Validator<'_> {
     }
 
     fn unlisted_campaigns(&mut self, site: &Site) {
+        // A report that could not be read may list them: its error is the
+        // one to fix first.
+        if !site.unreadable_reports.is_empty() {
+            return;
+        }
         let listed: BTreeSet<&str> = site
             .reports
             .iter()

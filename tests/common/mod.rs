@@ -69,13 +69,18 @@ pub fn build_with_pdf(root: &Path) -> BuildOutcome {
     })
 }
 
-/// Every diagnostic on one line each: `file:line:col: error: message`.
+/// Every diagnostic on one line each: `file:line:col: error: message`,
+/// then ` — help: …` when it has a help line (so a test can assert the
+/// words of the fix).
 pub fn messages(outcome: &BuildOutcome) -> Vec<String> {
     outcome
         .diags
         .sorted()
         .iter()
-        .map(|d| render_short(d, &outcome.sources))
+        .map(|d| match &d.help {
+            Some(help) => format!("{} — help: {help}", render_short(d, &outcome.sources)),
+            None => render_short(d, &outcome.sources),
+        })
         .collect()
 }
 
