@@ -398,6 +398,7 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
         organisation,
         theme,
         allow_raw_html: raw.allow_raw_html,
+        headers_file: raw.headers_file,
         format_locales,
         span: Span::file(file),
     })

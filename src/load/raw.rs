@@ -177,6 +177,10 @@ pub struct RawSite {
     pub theme: Option<Spanned<String>>,
     #[serde(default)]
     pub allow_raw_html: bool,
+    /// Write `_headers` into the output (caching and the pages' security
+    /// policy, for Netlify and Cloudflare Pages); docs/hosting.md.
+    #[serde(default)]
+    pub headers_file: bool,
     /// CLDR locale used to format numbers and dates per language, e.g.
     /// `{ en: en-GB }` for day-month-year English dates.
     #[serde(default)]

@@ -58,6 +58,8 @@ pub struct SiteConfig {
     pub theme: String,
     /// Whether raw HTML in Markdown is passed through (off by default).
     pub allow_raw_html: bool,
+    /// Write `_headers` for Netlify and Cloudflare Pages (docs/hosting.md).
+    pub headers_file: bool,
     /// CLDR locale for formatting, per language (`en` -> `en-GB`); a
     /// language not listed is formatted by its own code.
     pub format_locales: BTreeMap<Lang, String>,

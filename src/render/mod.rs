@@ -10,6 +10,8 @@ mod charts;
 pub mod documents;
 mod emit;
 mod error;
+mod font_faces;
+mod hosting;
 mod media;
 mod pages;
 pub mod paths;
@@ -304,6 +306,12 @@ impl Renderer {
             rest.extend(chooser(site, l10n, fonts, tera, &mut diags));
             rest.extend(not_found(site, l10n, fonts, tera, &mut diags));
             rest.push(sitemap::sitemap(site));
+            rest.push(hosting::robots(&site.config.base_url));
+            if site.config.headers_file {
+                let slugs: Vec<&str> = site.reports.iter().map(|r| r.slug.as_str()).collect();
+                let (base, langs) = (&site.config.base_url, &site.config.languages);
+                rest.push(hosting::headers_file(base, langs, &slugs));
+            }
             rest.extend(site.media.iter().map(|(path, bytes)| OutputFile {
                 path: media::output_path(path, bytes),
                 bytes: bytes.clone(),
@@ -540,21 +548,25 @@ fn report_downloads(
             ),
         }
     }
-    let ctx = single_html::context(v.site, rdoc, &r.slug, version, &downloads.css, &url, drawn);
-    if let Some(file) = render_page(
-        tera,
-        "single.html",
-        &ctx,
-        format!("{dir}{}.html", r.slug),
-        v.site,
-        diags,
-    ) {
+    // The file carries only the font faces its text uses, and its text is
+    // what the template makes of the report: render it once with no style
+    // sheet to learn its characters, then with the faces they need.
+    let path = format!("{dir}{}.html", r.slug);
+    let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, &url, drawn);
+    let Some(bare) = render_page(tera, "single.html", &ctx, path.clone(), v.site, diags) else {
+        return out;
+    };
+    let text = String::from_utf8_lossy(&bare.bytes);
+    ctx.set_style(&font_faces::faces_for_text(&downloads.css, &text));
+    if let Some(file) = render_page(tera, "single.html", &ctx, path, v.site, diags) {
         out.push((v.download("html", &r.slug, file.bytes.len(), diags), file));
     }
     out
 }
 
-/// The theme's style sheet for the single-file HTML, fonts inlined.
+/// The theme's style sheet for the single-file HTML, fonts inlined: the
+/// web fonts in `static/fonts/` (the same files the pages load) and any
+/// theme font in `fonts/` that the sheet names.
 fn single_css(theme: &Theme) -> String {
     let css = theme
         .static_files
@@ -563,13 +575,16 @@ fn single_css(theme: &Theme) -> String {
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .collect::<Vec<_>>()
         .join("\n");
-    let fonts: Vec<(String, Vec<u8>)> = theme
-        .fonts
+    let web_fonts = theme
+        .static_files
         .iter()
-        .filter(|(name, _)| css.contains(&format!("fonts/{name}")))
-        .map(|(n, b)| (n.clone(), b.clone()))
+        .filter_map(|(p, b)| Some((p.strip_prefix("fonts/")?, b)));
+    let fonts: Vec<(String, Vec<u8>)> = web_fonts
+        .chain(theme.fonts.iter().map(|(n, b)| (n.as_str(), b)))
+        .filter(|(name, _)| css.contains(&format!("url(fonts/{name})")))
+        .map(|(n, b)| (n.to_string(), b.clone()))
         .collect();
-    single_html::inline_fonts(&css, &fonts)
+    font_faces::inline_fonts(&css, &fonts)
 }
 
 /// The PDF engine for the theme's template and fonts.
@@ -658,6 +673,8 @@ fn chooser(
         lang: String,
         page_path: String,
         title: String,
+        description: String,
+        canonical: String,
         choices: Vec<Choice>,
         organisation: String,
         style_hash: Option<String>,
@@ -686,6 +703,14 @@ fn chooser(
         lang: default.to_string(),
         page_path: "index.html".into(),
         title: site.config.title.get(default, default).text,
+        // Search engines show this under the title (Lighthouse's SEO audit
+        // fails a page without one); a site without a description gets
+        // its title rather than nothing.
+        description: match &site.config.description {
+            Some(d) => d.get(default, default).text,
+            None => site.config.title.get(default, default).text,
+        },
+        canonical: site.config.base_url.clone(),
         choices,
         organisation: site.config.organisation.name.clone(),
         style_hash: None,
@@ -719,7 +744,7 @@ fn not_found(
         css: String,
         style_hash: Option<String>,
     }
-    let base_path = base_path(&site.config.base_url);
+    let base_path = hosting::base_path(&site.config.base_url);
     let mut parts = Vec::new();
     for l in &site.config.languages {
         let v = Viewer {
@@ -750,17 +775,6 @@ fn not_found(
         style_hash: None,
     };
     render_page(tera, "404.html", &ctx, "404.html".into(), site, diags)
-}
-
-/// The path part of `base_url` (`/impact/` of `https://x.org/impact/`).
-fn base_path(base_url: &str) -> String {
-    match base_url.split_once("://") {
-        Some((_, rest)) => match rest.find('/') {
-            Some(i) => rest[i..].to_string(),
-            None => "/".into(),
-        },
-        None => base_url.to_string(),
-    }
 }
 
 /// The theme's static files under `assets/`, each name carrying a hash of
@@ -861,13 +875,6 @@ pub(crate) fn hashed_name(path: &str, bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base_path_of_urls() {
-        assert_eq!(base_path("https://x.org/impact/"), "/impact/");
-        assert_eq!(base_path("https://x.org/"), "/");
-        assert_eq!(base_path("/"), "/");
-    }
 
     #[test]
     fn assets_are_hashed_and_css_references_follow() {

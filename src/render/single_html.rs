@@ -1,8 +1,9 @@
 //! The single-file HTML of a report: the same documents as the pages and
 //! the PDF, written by the theme's `single.html` template as one web page
 //! that opens from an e-mail attachment with no network. The style sheet
-//! is inlined with the theme font as `data:` URLs (allowed by its hash in
-//! the one Content-Security-Policy of `_head.html`), the charts are inline
+//! is inlined with the font faces its text uses as `data:` URLs (allowed
+//! by its hash in the one Content-Security-Policy of `_head.html`; the
+//! faces are chosen in `render::report_downloads`), the charts are inline
 //! SVG, images are `data:` URLs, and the only addresses left are links to
 //! the live site.
 
@@ -15,25 +16,6 @@ use super::documents::ReportDoc;
 use super::emit::{chart_html, SingleEmit};
 use super::pages::{self, CampaignView, ReportView};
 use crate::model::{Localised, Site};
-
-/// The style sheet with every `url(fonts/<file>)` replaced by the font's
-/// bytes, so the page needs nothing beside it.
-pub fn inline_fonts(css: &str, fonts: &[(String, Vec<u8>)]) -> String {
-    let mut out = css.to_string();
-    for (name, bytes) in fonts {
-        let data = base64::engine::general_purpose::STANDARD.encode(bytes);
-        let mime = if name.to_lowercase().ends_with(".otf") {
-            "font/otf"
-        } else {
-            "font/ttf"
-        };
-        out = out.replace(
-            &format!("url(fonts/{name})"),
-            &format!("url(data:{mime};base64,{data})"),
-        );
-    }
-    out
-}
 
 /// What `single.html` is given.
 #[derive(Serialize)]
@@ -66,13 +48,13 @@ pub struct SingleCampaign {
     pub campaign: CampaignView,
 }
 
-/// The context of the single-file HTML of `doc`.
+/// The context of the single-file HTML of `doc`, with no style sheet yet
+/// (`set_style` gives it the faces its rendered text needs).
 pub fn context(
     site: &Site,
     doc: &ReportDoc,
     slug: &str,
     version: &str,
-    css: &str,
     url: &str,
     drawn: &Drawn,
 ) -> SingleContext {
@@ -110,8 +92,8 @@ pub fn context(
     SingleContext {
         lang: lang.to_string(),
         page_path: String::new(),
-        style_hash: base64::engine::general_purpose::STANDARD.encode(Sha256::digest(css)),
-        style: css.to_string(),
+        style_hash: style_hash(""),
+        style: String::new(),
         organisation: site.config.organisation.name.clone(),
         url: url.to_string(),
         report,
@@ -119,16 +101,16 @@ pub fn context(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fonts_become_data_urls() {
-        let css = inline_fonts(
-            "@font-face{src:url(fonts/A.ttf)}",
-            &[("A.ttf".into(), b"FONT".to_vec())],
-        );
-        assert_eq!(css, "@font-face{src:url(data:font/ttf;base64,Rk9OVA==)}");
+impl SingleContext {
+    /// Puts `css` in the file's `<style>`, with the hash that lets it
+    /// through the Content-Security-Policy.
+    pub fn set_style(&mut self, css: &str) {
+        self.style_hash = style_hash(css);
+        self.style = css.to_string();
     }
+}
+
+/// SHA-256 of the style sheet, base64, as a CSP `style-src` names it.
+fn style_hash(css: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(css))
 }

@@ -6,7 +6,7 @@
 //        [--only suite,suite]
 //
 // Suites: server, links, sitemap, html, browser (http + file:// visits,
-// language switcher, deliberate 404), axe. Prints every failure with its page
+// language switcher, deliberate 404), weight (first-visit budget), axe. Prints every failure with its page
 // and detail, counts per suite, and closes with "N passed, N failed"; exits 1
 // if anything failed, 2 if it could not run at all.
 import fs from 'node:fs';
@@ -19,6 +19,7 @@ import { checkLinks } from './lib/links.mjs';
 import { checkSitemap } from './lib/sitemap.mjs';
 import { validateHtml } from './lib/htmlvalidate.mjs';
 import { launch, newContext, visit, runAxe, pool, normalUrl, AXE_VERSION, AXE_TAGS } from './lib/browser.mjs';
+import { BUDGET, weighVisit, weighDownload, kb } from './lib/weight.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -107,7 +108,7 @@ try {
   if (want('html')) await validateHtml({ pages, report });
 
   // ---- everything else needs Chromium ----
-  if (want('links') || want('sitemap') || want('browser') || want('axe')) {
+  if (want('links') || want('sitemap') || want('browser') || want('weight') || want('axe')) {
     if (!fs.existsSync(opts.chromium)) {
       report.check('setup', 'chromium', [`no Chromium at ${opts.chromium}: apt-get install -y chromium (or pass --chromium PATH)`]);
       throw new Error('no chromium');
@@ -209,6 +210,35 @@ try {
           report.count(S, 'missing URLs visited');
         }
         await ctx.close();
+      }
+    }
+
+    // ---- weight: each page's first visit on a phone, within the budget ----
+    if (want('weight')) {
+      const S = 'weight';
+      const visited = pages.filter((p) => ['chooser', 'home', 'report', 'campaign', 'page', 'notfound'].includes(p.kind));
+      const rows = [];
+      await pool(visited, opts.jobs, async (p) => {
+        const w = await weighVisit(browser, httpUrl(p), httpAllowed);
+        rows.push({ p, w });
+        const over = w.total > BUDGET ? [`first visit ${kb(w.total)} without photos, over the budget of ${kb(BUDGET)}: ${Object.entries(w.byType).map(([t, b]) => `${t} ${kb(b)}`).join(', ')}`] : [];
+        report.check(S, p.rel, over);
+        report.count(S, 'pages weighed');
+      });
+      rows.sort((a, b) => b.w.total - a.w.total || a.p.rel.localeCompare(b.p.rel));
+      console.log(`\n== Page weight (first visit at 390 px, budget ${kb(BUDGET)} without photos) ==`);
+      for (const { p, w } of rows) {
+        const parts = Object.entries(w.byType).sort().map(([t, b]) => `${t} ${kb(b)}`).join(', ');
+        console.log(`${kb(w.total).padStart(9)}  photos ${kb(w.photos).padStart(9)}  ${p.rel} (${w.requests} requests: ${parts}; fonts: ${w.fonts.join(' ') || 'none'})`);
+      }
+      if (rows.length) {
+        const h = rows[0];
+        console.log(`heaviest page: ${h.p.rel}, ${kb(h.w.total)} without photos (${h.w.total} bytes), photos ${kb(h.w.photos)}`);
+        report.setCount(S, 'heaviest page', `${h.p.rel} ${h.w.total} B`);
+      }
+      for (const p of pages.filter((p) => p.kind === 'download')) {
+        const d = weighDownload(p.abs);
+        console.log(`single file ${p.rel}: ${kb(d.total)} (fonts ${kb(d.fonts)}, images ${kb(d.images)}, without images ${kb(d.total - d.images)})`);
       }
     }
 

@@ -86,7 +86,9 @@ export function resolveRequest(root, mount, rawUrl) {
   return { file };
 }
 
-export function startServer(rootDir, { mount = '/', host = '127.0.0.1' } = {}) {
+// `hostFiles` maps request paths outside the mount to files, as a host
+// serves its own /robots.txt beside a site published under a sub-path.
+export function startServer(rootDir, { mount = '/', host = '127.0.0.1', hostFiles = {} } = {}) {
   const root = path.resolve(rootDir);
   if (!mount.startsWith('/')) mount = '/' + mount;
   if (!mount.endsWith('/')) mount += '/';
@@ -105,6 +107,11 @@ export function startServer(rootDir, { mount = '/', host = '127.0.0.1' } = {}) {
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }, 'method not allowed\n');
+    }
+    const hostFile = Object.hasOwn(hostFiles, req.url) ? hostFiles[req.url] : null;
+    if (hostFile && fs.existsSync(hostFile)) {
+      const body = fs.readFileSync(hostFile);
+      return send(200, { 'Content-Type': contentType(hostFile), 'Content-Length': body.length }, body);
     }
     const r = resolveRequest(root, mount, req.url);
     if (r.redirect) return send(301, { Location: r.redirect, 'Content-Type': 'text/plain; charset=utf-8' }, '');
