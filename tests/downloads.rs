@@ -149,7 +149,14 @@ fn the_single_file_html_needs_nothing_beside_it() {
             }
         }
         assert!(!html.contains("<link rel=\"stylesheet\""));
-        assert!(html.contains("url(data:font/ttf;base64,"), "font embedded");
+        assert!(
+            html.contains("url(data:font/woff2;base64,"),
+            "font embedded"
+        );
+        assert!(
+            !html.contains("data:font/ttf"),
+            "the web subsets, not the 700 KB TTFs"
+        );
         assert!(html.contains("role=\"img\""), "charts inline as SVG");
         let version = match lang {
             "lt" => "Duomenų versija: 2019 m. sausio 1 d. – 2020 m. rugpjūčio 31 d., ",

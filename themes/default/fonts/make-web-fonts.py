@@ -59,6 +59,9 @@ TEXT_SET = [
     (0x2122, 0x2122),  # ™
     (0x2190, 0x2193),  # ← ↑ → ↓
     (0x2212, 0x2212),  # − minus sign (CLDR's negative numbers)
+    (0x25A0, 0x25FF),  # Geometric Shapes: the markers a browser draws for
+    #                    lists (◦ ▪) and <details> (▸ ▾), which it looks up
+    #                    in the page's font like any character
     (0xFEFF, 0xFEFF),  # zero-width no-break space (byte order mark)
     (0xFFFC, 0xFFFD),  # object replacement (an inline SVG in a line) and �
 ]
