@@ -21,7 +21,7 @@ pub const DIFFERENCES: [Difference; 4] = [
         why: "the preview reloads open pages after each save and shows why a build failed; added on the way to the browser (serve::inject), never written",
     },
     Difference {
-        what: "script-src, connect-src and style-src 'self' added to the Content-Security-Policy",
+        what: "script-src and style-src 'self' added to the Content-Security-Policy (and connect-src 'self', where a theme's page lacks what the default theme's have)",
         why: "the reload script, its server events and the overlay's style come from the preview server",
     },
     Difference {
