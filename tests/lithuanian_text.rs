@@ -7,17 +7,6 @@ mod common;
 
 use common::*;
 
-fn built() -> tempfile::TempDir {
-    let site = sample_site();
-    let outcome = build(site.path(), false);
-    assert!(
-        !outcome.failed(),
-        "sample site failed:\n{}",
-        messages(&outcome).join("\n")
-    );
-    site
-}
-
 /// The text of the `<ul class="results">` list, one entry per item, tags
 /// removed.
 fn result_lines(html: &str) -> Vec<String> {
@@ -46,7 +35,7 @@ fn result_lines(html: &str) -> Vec<String> {
 
 #[test]
 fn campaign_results_put_the_noun_in_the_form_the_number_needs() {
-    let site = built();
+    let site = built_sample();
     let lt = read(
         site.path(),
         "lt/impact-2019-2020/lithuanian-communities/index.html",
@@ -99,7 +88,7 @@ fn campaign_results_put_the_noun_in_the_form_the_number_needs() {
 
 #[test]
 fn stories_place_numbers_in_phrases_that_agree() {
-    let site = built();
+    let site = built_sample();
     let lt = read(
         site.path(),
         "lt/impact-2019-2020/lithuanian-communities/index.html",
@@ -130,7 +119,7 @@ fn stories_place_numbers_in_phrases_that_agree() {
 
 #[test]
 fn footer_quotes_and_version_are_whole_lithuanian_sentences() {
-    let site = built();
+    let site = built_sample();
     let lt = read(
         site.path(),
         "lt/impact-2019-2020/lithuanian-communities/index.html",
@@ -163,7 +152,7 @@ fn footer_quotes_and_version_are_whole_lithuanian_sentences() {
 
 #[test]
 fn chart_descriptions_use_metric_names_in_lower_case_mid_sentence() {
-    let site = built();
+    let site = built_sample();
     let lt = read(site.path(), "lt/impact-2019-2020/bali/index.html");
     assert!(
         lt.contains("Didžiausias iš šių pokyčių – naujienų straipsnių apie vergovę pokytis: +3\u{a0}449\u{a0}%."),

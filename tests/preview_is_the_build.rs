@@ -16,16 +16,6 @@ use impact::serve::builds::{Builder, Builds};
 use impact::serve::differences::{as_previewed, DIFFERENCES};
 use impact::serve::watch::Edits;
 
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    common::files_under(dir)
-        .into_iter()
-        .map(|rel| {
-            let bytes = fs::read(dir.join(&rel)).unwrap();
-            (rel, bytes)
-        })
-        .collect()
-}
-
 /// What `impact build --no-pdf` writes for `root` now.
 fn built(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let out = tempfile::tempdir().unwrap();
@@ -37,7 +27,7 @@ fn built(root: &Path) -> BTreeMap<String, Vec<u8>> {
         pdf: false,
     });
     assert!(!outcome.failed(), "{:?}", common::messages(&outcome));
-    snapshot(&out.path().join("output"))
+    common::tree_bytes(&out.path().join("output"))
 }
 
 /// A report's downloads: `<lang>/<report>/<report>.html`.
@@ -48,7 +38,7 @@ fn is_download(path: &str) -> bool {
 
 fn assert_preview_is_the_build(served: &Path, root: &Path) {
     let built = built(root);
-    let served = snapshot(served);
+    let served = common::tree_bytes(served);
     let expected: Vec<&String> = built.keys().filter(|p| !is_download(p)).collect();
     assert_eq!(
         served.keys().collect::<Vec<_>>(),

@@ -5,17 +5,6 @@ mod common;
 
 use common::*;
 
-fn built_sample() -> tempfile::TempDir {
-    let site = sample_site();
-    let outcome = build(site.path(), false);
-    assert!(
-        !outcome.failed(),
-        "sample site failed:\n{}",
-        messages(&outcome).join("\n")
-    );
-    site
-}
-
 #[test]
 fn every_page_exists_in_both_languages() {
     let site = built_sample();

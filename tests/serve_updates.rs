@@ -26,17 +26,6 @@ fn preview(root: &Path, workspace: &Path) -> (Builder, Arc<Builds>) {
     (builder, builds)
 }
 
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    common::files_under(dir)
-        .into_iter()
-        .map(|rel| {
-            let bytes = fs::read(dir.join(&rel)).unwrap();
-            (rel, bytes)
-        })
-        .collect()
-}
-
 /// Asserts that the folder `builds` serves is what a whole preview build
 /// of `root` makes now.
 fn assert_same_as_whole_build(root: &Path, builds: &Builds) {
@@ -44,8 +33,8 @@ fn assert_same_as_whole_build(root: &Path, builds: &Builds) {
     let (mut whole, whole_builds) = preview(root, fresh.path());
     let outcome = whole.build();
     assert!(!outcome.failed(), "{:?}", common::messages(&outcome));
-    let served = snapshot(&builds.current().unwrap().dir);
-    let expected = snapshot(&whole_builds.current().unwrap().dir);
+    let served = common::tree_bytes(&builds.current().unwrap().dir);
+    let expected = common::tree_bytes(&whole_builds.current().unwrap().dir);
     let names = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
     assert_eq!(names(&served), names(&expected), "the same files");
     for (path, bytes) in &expected {

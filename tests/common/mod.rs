@@ -160,3 +160,27 @@ pub fn record_count(line: &str) {
         }
     }
 }
+
+/// A built copy of the sample site; fails the test with every message when
+/// the sample does not build.
+pub fn built_sample() -> tempfile::TempDir {
+    let site = sample_site();
+    let outcome = build(site.path(), false);
+    assert!(
+        !outcome.failed(),
+        "sample site failed:\n{}",
+        messages(&outcome).join("\n")
+    );
+    site
+}
+
+/// Every file under `dir` with its bytes, by `/`-separated path.
+pub fn tree_bytes(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    files_under(dir)
+        .into_iter()
+        .map(|rel| {
+            let bytes = fs::read(dir.join(&rel)).unwrap();
+            (rel, bytes)
+        })
+        .collect()
+}
