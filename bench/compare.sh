@@ -5,7 +5,9 @@
 #
 # Environment: RUNS (timed runs per command, default 5), PDF_SIZES (sizes
 # also timed with PDFs, default "100"), SERVE_N (corpus size for the
-# one-file-edit time of `impact serve`, default 1000; empty to skip).
+# one-file-edit time of `impact serve`, default 1000; empty to skip),
+# IMPACT_BIN (a binary already built, e.g. with another profile; the
+# release build is then skipped, and results.md names the binary).
 #
 # Needs: cargo, python3, hyperfine, hugo, GNU time (Debian packages
 # hyperfine, hugo, time). Builds the release binary itself. Corpus and
@@ -31,10 +33,14 @@ for tool in cargo python3 hyperfine hugo /usr/bin/time; do
 done
 [ -d /dev/shm ] || { echo "no /dev/shm (tmpfs) on this machine" >&2; exit 2; }
 
-cargo build --release --locked --quiet
 target=$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-bin="$target/release/impact"
+if [ -n "${IMPACT_BIN:-}" ]; then
+  bin=$(realpath "$IMPACT_BIN")
+else
+  cargo build --release --locked --quiet
+  bin="$target/release/impact"
+fi
 raw="$target/bench"
 shm=/dev/shm/impact-bench
 mkdir -p "$raw" "$shm"
@@ -143,7 +149,7 @@ rm -rf "$out_s"
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')," \
     "$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2 / 1048576}' /proc/meminfo)," \
     "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
-  echo "$("$bin" --version 2>/dev/null || echo impact), $(hugo version | cut -d' ' -f1-2)," \
+  echo "$("$bin" --version 2>/dev/null || echo impact)${IMPACT_BIN:+ (given as IMPACT_BIN)}, $(hugo version | cut -d' ' -f1-2)," \
     "$(hyperfine --version), $(rustc --version | cut -d' ' -f1-2)."
   echo
   echo "Medians of $runs runs after 1 warm-up, without PDFs. First build: the output is removed" \
