@@ -97,6 +97,7 @@ fn charts(c: &mut Criterion) {
         figure: "1\u{a0}971\u{a0}352",
         figure_label: "žmonės, kuriuos pasiekė mūsų kampanijos",
         organisation: "STOP THE TRAFFIK",
+        colour: impact::charts::palette::SERIES[0],
     };
     group.sample_size(10);
     group.bench_function("card_png", |b| {

@@ -8,6 +8,7 @@
 
 #![warn(missing_docs)]
 
+pub mod brand;
 pub mod build;
 pub mod charts;
 pub mod cli;

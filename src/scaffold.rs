@@ -166,7 +166,7 @@ fn campaign_yaml(slug: &str, langs: &[Lang]) -> String {
 # as their metric's kind says (declared once, with `.kind` beside the
 # metric's label in locales/en/*.ftl): a count 11972, a share 0.92 (shown
 # as 92 %), money {{ amount: 844000, currency: GBP }}, a change
-# {{ change: 1.77 }} (+177 %).
+# {{ change: 1.77 }} (+177 %), a duration {{ seconds: 113 }} (1 min, 53 sec).
 # Add "{slug}" to `campaigns:` in a report.yaml so it gets a page.
 
 # Name and one-sentence summary, per language.
@@ -176,13 +176,15 @@ summary: {summary}
 # When it ran (YYYY-MM-DD).
 period: {{ start: 2024-01-01, end: 2024-03-31 }}
 
-# Where it ran: ISO country codes; names come from locales/*/places.ftl.
+# Where it ran: ISO 3166-1 codes (GB, LT, NO). Every language names them
+# by CLDR; a `country-XX = …` message in locales/<language>/ overrides one.
 countries: [GB]
 
 # Languages the campaign itself used (optional, ISO 639-1 codes).
 # languages: [en]
 
-# Who worked with you (url optional).
+# Who worked with you (url optional). A name is one string, or one per
+# language: name: {partner}
 partners:
   - {{ name: "Partner organisation", url: "https://example.org/" }}
 
@@ -204,6 +206,7 @@ audiences:
       # reactions: 0
       # shares: 0
       # comments: 0
+      # average_time_on_page: {{ seconds: 113 }}
 
 # Single findings such as survey answers; audience is optional.
 results: []
@@ -231,6 +234,7 @@ charts: []
             "Vienas sakinys apie kampaniją."
         ),
         audience = map(langs, "Main audience", "Pagrindinė auditorija"),
+        partner = map(langs, "Partner organisation", "Partnerių organizacija"),
         quote = map(langs, "What someone said.", "Ką kažkas pasakė."),
         who = map(langs, "Who said it", "Kas tai pasakė"),
         chart = map(langs, "Calls per month", "Skambučiai per mėnesį"),

@@ -178,12 +178,16 @@ pub fn status(
                 docs.docs.contains_key(lang),
             );
         }
+        // A country or language name override belongs to its language
+        // alone (the others keep CLDR's): it is nothing to translate.
         let own: BTreeMap<&str, Span> = l10n
             .messages(lang)
+            .filter(|(id, _, _)| !crate::l10n::is_name_override(id))
             .map(|(id, span, _)| (id, span))
             .collect();
         let base: BTreeMap<&str, (Span, &str)> = l10n
             .messages(default)
+            .filter(|(id, _, _)| !crate::l10n::is_name_override(id))
             .map(|(id, span, h)| (id, (span, h)))
             .collect();
         for (id, (span, hash)) in &base {
@@ -250,6 +254,7 @@ fn lang_maps(site: &Site) -> Vec<(crate::model::FileId, &LangMap)> {
         out.push((c.file, &c.name));
         out.push((c.file, &c.summary));
         out.extend(c.audiences.iter().map(|a| (c.file, &a.name)));
+        out.extend(c.partners.iter().map(|p| (c.file, &p.name)));
         for q in &c.quotes {
             out.push((c.file, &q.text));
             out.push((c.file, &q.who));

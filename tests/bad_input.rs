@@ -357,7 +357,8 @@ fn the_binary_exits_1_on_content_errors_and_2_on_usage_errors() {
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(
         stderr.contains("campaign.yaml")
-            && stderr.contains("country code `XX`")
+            && stderr.contains("`XX` is not a country code")
+            && stderr.contains("campaign.yaml:4:13")
             && stderr.contains("help:"),
         "{stderr}"
     );

@@ -64,7 +64,45 @@ fn expected(v: &Value) -> f64 {
         Value::Count(n) => n as f64,
         Value::Share(x) | Value::Change(x) => round2(x * 100.0),
         Value::Money { amount, .. } => round2(amount),
+        Value::Duration { seconds } => seconds as f64,
     }
+}
+
+/// Seconds in a duration as CLDR's short style writes it, in English or
+/// Lithuanian: "1 min, 53 sec" / "1 min. 53 sek." -> 113.
+fn duration_back(shown: &str) -> Option<f64> {
+    let words: Vec<&str> = shown
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut total = 0.0;
+    let mut found = false;
+    for pair in words.windows(2) {
+        let Ok(n) = pair[0].parse::<f64>() else {
+            continue;
+        };
+        let unit = match pair[1].trim_end_matches('.') {
+            "d" | "day" | "days" => 86_400.0,
+            "h" | "hr" | "val" => 3_600.0,
+            "min" => 60.0,
+            "s" | "sec" | "sek" => 1.0,
+            _ => return None,
+        };
+        total += n * unit;
+        found = true;
+    }
+    found.then_some(total)
+}
+
+/// `shown` reads back as the value the YAML holds.
+fn assert_value(shown: &str, lang: &str, v: &Value, what: &str) {
+    if let Value::Duration { seconds } = *v {
+        let got =
+            duration_back(shown).unwrap_or_else(|| panic!("{what}: no duration in {shown:?}"));
+        assert_eq!(got, seconds as f64, "{what}: the page shows {shown:?}");
+        return;
+    }
+    assert_same(shown, lang, expected(v), what);
 }
 
 fn assert_same(shown: &str, lang: &str, want: f64, what: &str) {
@@ -148,7 +186,7 @@ fn check_report_pages(root: &Path, site: &impact::model::Site, lang: &Lang, show
         );
         for (f, text) in report.headline.iter().zip(&values) {
             let what = format!("{l}/{} headline `{}`", report.slug, f.metric);
-            assert_same(text, l, expected(&f.value), &what);
+            assert_value(text, l, &f.value, &what);
             shown.seen.push((what, text.clone()));
         }
         if let Some(fin) = &report.finances {
@@ -215,7 +253,7 @@ fn check_campaign_page(
                 )
             };
             let col = audience_ids.iter().position(|id| *id == a.id).unwrap_or(0);
-            assert_same(&cells[col], l, expected(&f.value), &what);
+            assert_value(&cells[col], l, &f.value, &what);
             shown.seen.push((what, cells[col].clone()));
         }
     }
@@ -241,7 +279,7 @@ fn check_campaign_page(
         let what = format!("{prefix}{} result `{}`", c.slug, f.metric);
         // A result is one sentence; its value is the figure, in YAML order.
         let _ = label;
-        assert_same(value, l, expected(&f.value), &what);
+        assert_value(value, l, &f.value, &what);
         shown.seen.push((what, value.clone()));
     }
 }

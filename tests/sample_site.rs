@@ -138,7 +138,11 @@ fn no_unresolved_links_or_shortcodes_remain() {
             .skip(1)
             .filter_map(|s| s.split('"').next())
         {
-            if href.starts_with("http") || href.starts_with('#') || href.starts_with("mailto:") {
+            if href.starts_with("http")
+                || href.starts_with('#')
+                || href.starts_with("mailto:")
+                || href.starts_with("data:")
+            {
                 continue;
             }
             if page == "404.html" {

@@ -101,6 +101,11 @@ metric-website_visits = Website visits
        *[other] website visits
     }
 
+# A duration (`{ seconds: 113 }`), shown in minutes and seconds.
+metric-average_time_on_page = Average time on page
+    .kind = duration
+    .lower = average time on page
+
 metric-average_time_on_page_seconds = Average time on page, in seconds
     .kind = count
     .lower = average time on page, in seconds

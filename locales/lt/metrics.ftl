@@ -111,6 +111,10 @@ metric-website_visits = Apsilankymai svetainėje
        *[other] apsilankymų svetainėje
     }
 
+# Trukmė (`{ seconds: 113 }`), rodoma minutėmis ir sekundėmis.
+metric-average_time_on_page = Vidutinė buvimo puslapyje trukmė
+    .lower = vidutinė buvimo puslapyje trukmė
+
 metric-average_time_on_page_seconds = Vidutinė buvimo puslapyje trukmė (sekundėmis)
     .lower = vidutinė buvimo puslapyje trukmė (sekundėmis)
     .count = { PLURAL($count) ->

@@ -1,53 +1,9 @@
-# Šalių (ISO 3166-1 alpha-2: country-XX) ir kalbų (ISO 639-1: language-xx)
-# pavadinimai, naudojami campaign.yaml. Pridėkite reikiamus visomis kalbomis.
+# Šalių (country-XX) ir kalbų (language-xx) pavadinimus visomis kalbomis
+# pateikia CLDR (ICU4X), ir jie yra visoms ISO 3166-1 šalims. Šiame faile
+# rašomi tik pakeitimai: pavadinimas, kurį šia kalba norime vartoti vietoj
+# CLDR pavadinimo, kiekvienas su komentaru, kodėl. Kitos kalbos lieka su
+# CLDR pavadinimais.
 
-country-AF = Afganistanas
-country-AL = Albanija
-country-BE = Belgija
-country-BG = Bulgarija
-country-BR = Brazilija
-country-CN = Kinija
-country-CO = Kolumbija
-country-DE = Vokietija
-country-EE = Estija
-country-ER = Eritrėja
-country-ES = Ispanija
-country-FR = Prancūzija
-country-GB = Jungtinė Karalystė
-country-GR = Graikija
-country-ID = Indonezija
-country-IE = Airija
-country-IN = Indija
-country-IQ = Irakas
-country-IR = Iranas
-country-IT = Italija
-country-LT = Lietuva
-country-LV = Latvija
-country-MX = Meksika
-country-NG = Nigerija
-country-NL = Nyderlandai
-country-PH = Filipinai
-country-PL = Lenkija
-country-PT = Portugalija
-country-RO = Rumunija
-country-SD = Sudanas
-country-SY = Sirija
-country-TR = Turkija
-country-UA = Ukraina
-country-US = Jungtinės Valstijos
-country-VE = Venesuela
-country-VN = Vietnamas
-
-language-ar = arabų
-language-en = anglų
-language-es = ispanų
-language-fa = persų
-language-id = indoneziečių
-language-lt = lietuvių
-language-pl = lenkų
-language-pt = portugalų
-language-ro = rumunų
-language-ru = rusų
+# CLDR siūlo „tagalogų“, o lietuvių kalboje įprastas pavadinimas yra
+# „tagalų kalba“ (taip ji vadinama, pavyzdžiui, lietuviškoje Vikipedijoje).
 language-tl = tagalų
-language-uk = ukrainiečių
-language-vi = vietnamiečių

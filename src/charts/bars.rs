@@ -11,7 +11,7 @@ use crate::model::ChartKind;
 use super::figure::{Align, Baseline, Figure, LABEL_PX, LINE, PAD, TICK_PX, VALUE_PX};
 use super::fonts::Fonts;
 use super::legend::{self, Key};
-use super::palette::{self, Pattern, AXIS, GRID};
+use super::palette::{Pattern, AXIS, GRID};
 use super::scale::Scale;
 use super::{canvas_size, Chart, ChartError, Data};
 
@@ -36,7 +36,7 @@ pub(crate) fn layout(
             .iter()
             .enumerate()
             .map(|(k, series)| {
-                let (fill, pattern) = palette::series_fill(k);
+                let (fill, pattern) = chart.palette.series_fill(k);
                 (series.name.clone(), Key::Swatch(fill, pattern))
             })
             .collect();
@@ -107,9 +107,9 @@ pub(crate) fn layout(
         let slot_left = left + i as f64 * slot;
         for (k, series) in data.series.iter().enumerate() {
             let (fill, pattern) = if s == 1 {
-                (palette::SERIES[0], Pattern::Solid)
+                (chart.palette.series[0], Pattern::Solid)
             } else {
-                palette::series_fill(k)
+                chart.palette.series_fill(k)
             };
             let x0 = slot_left + (slot - group) / 2.0 + k as f64 * bar;
             let inset = if s > 1 { 1.0 } else { 0.0 };

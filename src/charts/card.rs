@@ -34,6 +34,9 @@ pub struct Card<'a> {
     pub figure_label: &'a str,
     /// Who published it.
     pub organisation: &'a str,
+    /// The band down the left edge and the figure: the organisation's
+    /// colour, or the first series colour.
+    pub colour: RGBColor,
 }
 
 const MARGIN: f64 = 80.0;
@@ -58,6 +61,7 @@ fn draw_with_key(card: &Card, fonts: &Fonts, key: &str) -> Result<Vec<u8>, Chart
         .with(|spare| spare.borrow_mut().take())
         .unwrap_or_else(|| Canvas::new(CARD_WIDTH, CARD_HEIGHT));
     canvas.wipe();
+    (canvas.solid, canvas.text_colours) = card_colours(card.colour);
     for ink in layout(card, fonts) {
         canvas.paint(&ink, faces);
     }
@@ -85,6 +89,11 @@ pub fn card_key(card: &Card, fonts: &Fonts) -> String {
     hash.update(env!("CARGO_PKG_VERSION"));
     hash.update(DRAWING.to_le_bytes());
     hash.update(fonts.digest());
+    // Only a colour other than the default counts, so cards drawn before
+    // brand colours existed keep their keys (and bytes).
+    if card.colour != palette::SERIES[0] {
+        hash.update([card.colour.0, card.colour.1, card.colour.2]);
+    }
     for text in [
         card.title,
         card.figure,
@@ -152,6 +161,12 @@ const COVERAGE_STEPS: u8 = 32;
 const SOLID: [RGBColor; 2] = [palette::SERIES[0], GRID];
 const TEXT_COLOURS: [RGBColor; 2] = [TEXT, palette::SERIES[0]];
 
+/// [`SOLID`] and [`TEXT_COLOURS`] with the card's own colour in place of
+/// the first series colour.
+fn card_colours(colour: RGBColor) -> ([RGBColor; 2], [RGBColor; 2]) {
+    ([colour, SOLID[1]], [TEXT_COLOURS[0], colour])
+}
+
 /// A glyph as the card draws it: font, glyph, size and where in its pixel
 /// the pen stood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -218,6 +233,10 @@ struct Canvas {
     pixels: Vec<u8>,
     /// What was painted since the last wipe: all that is not background.
     inked: Vec<Painted>,
+    /// The solid colours of the card being drawn (see [`SOLID`]).
+    solid: [RGBColor; 2],
+    /// Its text colours (see [`TEXT_COLOURS`]).
+    text_colours: [RGBColor; 2],
     /// The glyph boxes of the lines painted, which [`Painted::glyphs`]
     /// index: tighter than a line's box, so the encoder reads less.
     glyph_boxes: Vec<Inked>,
@@ -243,6 +262,8 @@ impl Canvas {
             pixels: vec![0; width as usize * height as usize],
             inked: Vec::new(),
             glyph_boxes: Vec::new(),
+            solid: SOLID,
+            text_colours: TEXT_COLOURS,
         }
     }
 
@@ -261,12 +282,12 @@ impl Canvas {
     }
 
     /// The palette: background, solid colours, then the text ramps.
-    fn palette() -> Vec<u8> {
+    fn palette(&self) -> Vec<u8> {
         let mut rgb = vec![BACKGROUND.0, BACKGROUND.1, BACKGROUND.2];
-        for c in SOLID {
+        for c in self.solid {
             rgb.extend([c.0, c.1, c.2]);
         }
-        for c in TEXT_COLOURS {
+        for c in self.text_colours {
             for step in 1..=COVERAGE_STEPS {
                 let a = f64::from(step) / f64::from(COVERAGE_STEPS);
                 let mix =
@@ -281,16 +302,20 @@ impl Canvas {
         rgb
     }
 
-    fn solid_index(colour: RGBColor) -> u8 {
-        SOLID
+    fn solid_index(&self, colour: RGBColor) -> u8 {
+        self.solid
             .iter()
             .position(|c| *c == colour)
             .map_or(0, |i| i as u8 + 1)
     }
 
     /// The palette index of `colour` at coverage `step` (1..=32).
-    fn ramp_index(colour: RGBColor, step: u8) -> u8 {
-        let ramp = TEXT_COLOURS.iter().position(|c| *c == colour).unwrap_or(0) as u8;
+    fn ramp_index(&self, colour: RGBColor, step: u8) -> u8 {
+        let ramp = self
+            .text_colours
+            .iter()
+            .position(|c| *c == colour)
+            .unwrap_or(0) as u8;
         1 + SOLID.len() as u8 + ramp * COVERAGE_STEPS + (step - 1)
     }
 
@@ -313,7 +338,7 @@ impl Canvas {
 
     /// Fills the pixels whose centres lie inside the rectangle.
     fn fill(&mut self, from: (f64, f64), to: (f64, f64), colour: RGBColor) {
-        let index = Self::solid_index(colour);
+        let index = self.solid_index(colour);
         let clamp = |v: f64, max: u32| v.round().clamp(0.0, f64::from(max)) as usize;
         let (x0, x1) = (clamp(from.0, self.width), clamp(to.0, self.width));
         let (y0, y1) = (clamp(from.1, self.height), clamp(to.1, self.height));
@@ -391,7 +416,7 @@ impl Canvas {
     /// returns the box it may have inked, if any of it is on the canvas.
     fn stamp(&mut self, glyph: &Coverage, (x, y): (i64, i64), colour: RGBColor) -> Option<Inked> {
         // Palette index of coverage `step` is `ramp + step`.
-        let ramp = Self::ramp_index(colour, 1) - 1;
+        let ramp = self.ramp_index(colour, 1) - 1;
         let (width, height) = (i64::from(self.width), i64::from(self.height));
         let (left, top) = (x + glyph.left, y + glyph.top);
         // The part of the glyph's box that lies on the canvas.
@@ -480,7 +505,7 @@ impl Canvas {
             .map_err(png_error)?;
         encoder.set_color(png::ColorType::Indexed);
         encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_palette(Self::palette());
+        encoder.set_palette(self.palette());
         let mut writer = encoder.write_header().map_err(png_error)?;
         writer
             .write_chunk(png::chunk::IDAT, &data)
@@ -499,7 +524,7 @@ fn layout(card: &Card, fonts: &Fonts) -> Vec<Ink> {
     let mut ink = vec![Ink::Rect {
         from: (0.0, 0.0),
         to: (24.0, h),
-        colour: palette::SERIES[0],
+        colour: card.colour,
     }];
     let mut text =
         |lines: &[String], x: f64, y: f64, step: f64, (px, bold): (f64, bool), colour| {
@@ -554,7 +579,7 @@ fn layout(card: &Card, fonts: &Fonts) -> Vec<Ink> {
         middle_top,
         0.0,
         (figure_px, true),
-        palette::SERIES[0],
+        card.colour,
     );
     text(
         &label,
@@ -612,6 +637,7 @@ mod tests {
             figure: "daugiau kaip 500 000",
             figure_label: "pasiektų žmonių",
             organisation: "STOP THE TRAFFIK",
+            colour: palette::SERIES[0],
         }
     }
 
@@ -637,12 +663,14 @@ mod tests {
             figure: "1 971 352 888",
             figure_label: "pasiektų žmonių per visas kampanijas abiejose šalyse",
             organisation: "STOP THE TRAFFIK ir partneriai",
+            colour: palette::SERIES[0],
         };
         let short = Card {
             title: "A",
             figure: "1",
             figure_label: "b",
             organisation: "c",
+            colour: palette::SERIES[0],
         };
         let after = std::thread::spawn(move || {
             draw_card_png(&long, &fonts()).unwrap();
@@ -679,6 +707,7 @@ mod tests {
             figure: "1 971 352 888",
             figure_label: "pasiektų žmonių per visas kampanijas abiejose šalyse",
             organisation: "STOP THE TRAFFIK ir partneriai",
+            colour: palette::SERIES[0],
         };
         let mut canvas = Canvas::new(CARD_WIDTH, CARD_HEIGHT);
         for card in [long, card(), long] {

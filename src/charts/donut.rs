@@ -10,7 +10,7 @@ use crate::model::ChartUnit;
 
 use super::figure::{Align, Baseline, Figure, Shape, LABEL_PX, LINE, PAD, VALUE_PX};
 use super::fonts::Fonts;
-use super::palette::{self, AXIS, BACKGROUND};
+use super::palette::{AXIS, BACKGROUND};
 use super::{canvas_size, Chart, ChartError, Data};
 
 /// Inner radius as a share of the outer.
@@ -115,7 +115,7 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
     let mut figure = Figure::new(width, height);
 
     for s in &slices {
-        let (fill, pattern) = palette::slice_fill(s.index);
+        let (fill, pattern) = chart.palette.slice_fill(s.index);
         if s.end - s.start >= TAU - 1e-9 {
             figure.shapes.push(Shape::Circle {
                 x: cx,

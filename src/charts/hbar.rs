@@ -8,7 +8,7 @@ use super::figure::{
 };
 use super::fonts::{clean_text, Fonts};
 use super::legend::{self, Key};
-use super::palette::{self, Pattern, AXIS, GRID, TEXT};
+use super::palette::{Pattern, AXIS, GRID, TEXT};
 use super::scale::Scale;
 use super::{canvas_size, Chart, ChartError, Data};
 
@@ -56,7 +56,7 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
             .iter()
             .enumerate()
             .map(|(k, series)| {
-                let (fill, pattern) = palette::series_fill(k);
+                let (fill, pattern) = chart.palette.series_fill(k);
                 (series.name.clone(), Key::Swatch(fill, pattern))
             })
             .collect();
@@ -127,9 +127,9 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
                 continue;
             };
             let (fill, pattern) = if s == 1 {
-                (palette::SERIES[0], Pattern::Solid)
+                (chart.palette.series[0], Pattern::Solid)
             } else {
-                palette::series_fill(k)
+                chart.palette.series_fill(k)
             };
             let y0 = bars_top + k as f64 * (thickness + 2.0);
             let end = x(v);

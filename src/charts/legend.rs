@@ -14,8 +14,8 @@ use super::palette::Pattern;
 pub(crate) enum Key {
     /// A square of the series' fill (bars).
     Swatch(RGBColor, Pattern),
-    /// A stroke with the series' marker (lines).
-    Line(usize),
+    /// A stroke with the series' marker (lines): its index and colour.
+    Line(usize, RGBColor),
 }
 
 const KEY_WIDTH: f64 = 22.0;
@@ -50,12 +50,11 @@ pub(crate) fn draw(
                 fill,
                 pattern,
             ),
-            Key::Line(series) => {
-                let (colour, _) = super::palette::series_fill(series);
+            Key::Line(series, colour) => {
                 figure.path(vec![(cx, middle), (cx + KEY_WIDTH, middle)], colour, 3);
                 figure
                     .shapes
-                    .extend(marker(series, (cx + KEY_WIDTH / 2.0, middle)));
+                    .extend(marker(series, colour, (cx + KEY_WIDTH / 2.0, middle)));
             }
         }
         let text_top = cy + (line_height - LABEL_PX) / 2.0;

@@ -10,6 +10,8 @@ use super::figure::{
 use super::fonts::Fonts;
 use super::legend::{self, Key};
 use super::palette::{self, Pattern, AXIS, GRID};
+use plotters::style::RGBColor;
+
 use super::scale::Scale;
 use super::{canvas_size, Chart, ChartError, Data};
 
@@ -26,7 +28,12 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
             .series
             .iter()
             .enumerate()
-            .map(|(k, series)| (series.name.clone(), Key::Line(k)))
+            .map(|(k, series)| {
+                (
+                    series.name.clone(),
+                    Key::Line(k, chart.palette.series_fill(k).0),
+                )
+            })
             .collect();
         PAD + legend::draw(&mut figure, fonts, &entries, (PAD, PAD), width - 2.0 * PAD) + 12.0
     } else {
@@ -71,7 +78,7 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
     figure.path(vec![(left, y(0.0)), (right, y(0.0))], AXIS, 1);
 
     for (k, series) in data.series.iter().enumerate() {
-        let (colour, _) = palette::series_fill(k);
+        let (colour, _) = chart.palette.series_fill(k);
         let mut run = Vec::new();
         for (i, v) in series.values.iter().enumerate() {
             match v {
@@ -82,7 +89,7 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
         figure.path(run, colour, 3);
         for (i, v) in series.values.iter().enumerate() {
             if let Some(v) = v {
-                figure.shapes.extend(marker(k, (x(i), y(*v))));
+                figure.shapes.extend(marker(k, colour, (x(i), y(*v))));
             }
         }
     }
@@ -237,10 +244,9 @@ fn value_labels(
     }
 }
 
-/// The marker of series `k` centred on `(x, y)`: a circle, square,
-/// triangle, diamond or bar, so lines differ by more than colour.
-pub(crate) fn marker(k: usize, (x, y): (f64, f64)) -> Vec<Shape> {
-    let (fill, _) = palette::series_fill(k);
+/// The marker of series `k` (in `fill`) centred on `(x, y)`: a circle,
+/// square, triangle, diamond or bar, so lines differ by more than colour.
+pub(crate) fn marker(k: usize, fill: RGBColor, (x, y): (f64, f64)) -> Vec<Shape> {
     let r = 5.0;
     let polygon = |points: Vec<(f64, f64)>| Shape::Polygon {
         points,

@@ -71,6 +71,8 @@ pub struct Chart<'a> {
     /// Height of the drawing in SVG pixels; horizontal bars take the
     /// height their rows need when this is smaller.
     pub height: u32,
+    /// The series colours (the organisation's first).
+    pub palette: palette::Palette,
 }
 
 /// One named row of values, a value per category; `None` (or NaN) where
@@ -115,6 +117,7 @@ impl<'a> Chart<'a> {
             percent: None,
             width,
             height,
+            palette: palette::Palette::default(),
         }
     }
 }

@@ -27,6 +27,12 @@ pub const SERIES: [RGBColor; 5] = [
     RGBColor(0x5f, 0x6b, 0x7a), // slate, 5.4:1
 ];
 
+/// A colour from its red, green and blue bytes (so callers outside this
+/// folder need not name plotters).
+pub fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
 /// A fill drawn over a series colour so series differ by more than hue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pattern {
@@ -73,6 +79,47 @@ impl Pattern {
             Pattern::BackDiagonal => "back-diagonal",
             Pattern::Horizontal => "horizontal",
         }
+    }
+}
+
+/// The series colours of one site: [`SERIES`], with the organisation's
+/// colour first and its accent second when it has them (both checked for
+/// 3:1 on white when site.yaml is read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Series colours in order of use.
+    pub series: [RGBColor; 5],
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette { series: SERIES }
+    }
+}
+
+impl Palette {
+    /// The default colours with `main` first and `accent` second where given.
+    pub fn branded(main: Option<(u8, u8, u8)>, accent: Option<(u8, u8, u8)>) -> Palette {
+        let mut series = SERIES;
+        if let Some((r, g, b)) = main {
+            series[0] = RGBColor(r, g, b);
+        }
+        if let Some((r, g, b)) = accent {
+            series[1] = RGBColor(r, g, b);
+        }
+        Palette { series }
+    }
+
+    /// See [`series_fill`].
+    pub fn series_fill(&self, index: usize) -> (RGBColor, Pattern) {
+        let (_, pattern) = series_fill(index);
+        (self.series[index % SERIES.len()], pattern)
+    }
+
+    /// See [`slice_fill`].
+    pub fn slice_fill(&self, index: usize) -> (RGBColor, Pattern) {
+        let (_, pattern) = slice_fill(index);
+        (self.series[index % SERIES.len()], pattern)
     }
 }
 

@@ -36,6 +36,7 @@ fn samples_show_what_they_are_for_and_are_written_to_look_at() {
                 figure: "1\u{a0}971\u{a0}352",
                 figure_label: "žmonės, kuriuos pasiekė mūsų kampanijos",
                 organisation: "STOP THE TRAFFIK",
+                colour: super::palette::SERIES[0],
             }
         } else {
             Card {
@@ -43,6 +44,7 @@ fn samples_show_what_they_are_for_and_are_written_to_look_at() {
                 figure: "1,971,352",
                 figure_label: "people reached by our campaigns",
                 organisation: "STOP THE TRAFFIK",
+                colour: super::palette::SERIES[0],
             }
         };
         let png = draw_card_png(&card, &fonts()).unwrap();

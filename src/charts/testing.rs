@@ -33,6 +33,7 @@ pub(crate) fn formatter(formats: &Formats, unit: ChartUnit) -> impl Fn(f64) -> S
     move |x| match unit {
         ChartUnit::Share => formats.share(x),
         ChartUnit::Count | ChartUnit::Money => formats.number(x, 2),
+        ChartUnit::Duration => formats.duration(x.round() as u64),
     }
 }
 

@@ -472,6 +472,7 @@ fn a_card_is_a_1200_by_630_png() {
         figure: "1\u{a0}971\u{a0}352",
         figure_label: "pasiekta žmonių",
         organisation: "STOP THE TRAFFIK",
+        colour: crate::charts::palette::SERIES[0],
     };
     let png = draw_card_png(&card, &fonts()).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
@@ -500,6 +501,7 @@ fn a_card_with_overlong_text_still_draws() {
         figure: "123\u{a0}456\u{a0}789\u{a0}012\u{a0}345\u{a0}678",
         figure_label: &long,
         organisation: &long,
+        colour: crate::charts::palette::SERIES[0],
     };
     draw_card_png(&card, &fonts()).unwrap();
     let empty = Card {
@@ -507,6 +509,7 @@ fn a_card_with_overlong_text_still_draws() {
         figure: "",
         figure_label: "",
         organisation: "",
+        colour: crate::charts::palette::SERIES[0],
     };
     draw_card_png(&empty, &fonts()).unwrap();
 }

@@ -13,6 +13,12 @@ use super::{Block, Inline, Placement, Target};
 pub trait Emit {
     /// The address of a link's target.
     fn url(&self, target: &Target) -> String;
+    /// Where a link leads, or `None` to keep its words unlinked (the
+    /// single-file HTML of a site whose `base_url` is a path cannot lead
+    /// back to it). By default, [`Emit::url`].
+    fn link(&self, target: &Target) -> Option<String> {
+        Some(self.url(target))
+    }
     /// The address of an image (by default, as a link's).
     fn image(&self, target: &Target) -> String {
         self.url(target)
@@ -272,15 +278,18 @@ impl<'a> Writer<'a> {
                 target,
                 title,
                 children,
-            } => {
-                let tag = Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url: CowStr::from(self.cx.url(target)),
-                    title: CowStr::from(title.as_str()),
-                    id: CowStr::from(""),
-                };
-                wrap(self, tag, TagEnd::Link, children)
-            }
+            } => match self.cx.link(target) {
+                Some(url) => {
+                    let tag = Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url: CowStr::from(url),
+                        title: CowStr::from(title.as_str()),
+                        id: CowStr::from(""),
+                    };
+                    wrap(self, tag, TagEnd::Link, children)
+                }
+                None => self.inlines(children),
+            },
             Inline::FootnoteRef { label, n } => {
                 let id = footnote_id(self.prefix, label);
                 self.events.push(html(format!(

@@ -254,8 +254,26 @@ fn check_pattern(
     }
 }
 
-/// Every message id must be in every language. Returns, per language, the
-/// ids that are missing there (for fallbacks under `--allow-missing`).
+/// `country-XX` and `language-xx` override CLDR's name in one language;
+/// the other languages keep CLDR's, so one need not exist in every
+/// language.
+/// (`language-name`, the switcher's label, is not one: it names no code.)
+pub fn is_name_override(id: &str) -> bool {
+    let code = |prefix: &str, len: std::ops::RangeInclusive<usize>, upper: bool| {
+        id.strip_prefix(prefix).is_some_and(|c| {
+            len.contains(&c.len())
+                && c.bytes().all(|b| match upper {
+                    true => b.is_ascii_uppercase(),
+                    false => b.is_ascii_lowercase(),
+                })
+        })
+    };
+    code("country-", 2..=2, true) || code("language-", 2..=3, false)
+}
+
+/// Every message id must be in every language (name overrides aside).
+/// Returns, per language, the ids that are missing there (for fallbacks
+/// under `--allow-missing`).
 pub fn check_complete(
     indexes: &BTreeMap<Lang, MessageIndex>,
     default: &Lang,
@@ -276,7 +294,7 @@ pub fn check_complete(
             if let Some(own) = index.get(id) {
                 missing_attributes(id, info, own, lang, default, allow_missing, diags);
             }
-            if !index.contains_key(id) {
+            if !index.contains_key(id) && !is_name_override(id) {
                 let msg = format!("the message `{id}` has no {lang} translation");
                 let help = format!("add `{id} = …` to a file in locales/{lang}/, translating the {default} text shown here");
                 let d = if allow_missing {
@@ -290,7 +308,7 @@ pub fn check_complete(
         }
         for (id, info) in index {
             let span = &info.span;
-            if !base.contains_key(id) {
+            if !base.contains_key(id) && !is_name_override(id) {
                 diags.push(
                     Diagnostic::error(
                         *span,

@@ -27,6 +27,10 @@ pub struct Formats {
     month: DateTimeFormatter<YM>,
     plurals: PluralRules,
     locale: Locale,
+    names: super::names::Names,
+    /// Built on first use: most sites have no durations.
+    /// The second one shows zero seconds, for a duration of 0.
+    duration: std::sync::OnceLock<Option<[icu_experimental::duration::DurationFormatter; 2]>>,
     /// Currency formatters are per currency; built on first use.
     money: Mutex<HashMap<Currency, Arc<MoneyFormats>>>,
 }
@@ -80,6 +84,8 @@ impl Formats {
             })?,
             plurals: PluralRules::try_new_cardinal(locale.clone().into())
                 .map_err(err("plurals"))?,
+            names: super::names::Names::new(&locale).map_err(err("country and language names"))?,
+            duration: std::sync::OnceLock::new(),
             locale,
             money: Mutex::new(HashMap::new()),
         })
@@ -204,7 +210,39 @@ impl Formats {
                 currency,
                 compact,
             } => self.money_figure(amount, currency, compact),
+            Value::Duration { seconds } => self.duration(seconds),
         }
+    }
+
+    /// A length of time split into days, hours, minutes and seconds by us
+    /// and written by CLDR's short unit patterns: `1 min, 53 sec` /
+    /// `1 min. 53 sek.`. Units that are zero are left out.
+    pub fn duration(&self, seconds: u64) -> String {
+        let formatter = self.duration.get_or_init(|| {
+            let units = duration_formatter(&self.locale, false).ok()?;
+            Some([units, duration_formatter(&self.locale, true).ok()?])
+        });
+        let Some([units, zero]) = formatter else {
+            // No CLDR duration data for this locale: seconds as a number
+            // (CLDR covers every language a site can have; never seen).
+            return self.count(seconds);
+        };
+        let d = icu_experimental::duration::Duration {
+            days: seconds / 86_400,
+            hours: seconds % 86_400 / 3_600,
+            minutes: seconds % 3_600 / 60,
+            seconds: seconds % 60,
+            ..Default::default()
+        };
+        match seconds {
+            0 => zero.format(&d).to_string(),
+            _ => units.format(&d).to_string(),
+        }
+    }
+
+    /// CLDR's country and language names in this language.
+    pub fn names(&self) -> &super::names::Names {
+        &self.names
     }
 
     /// A day: `1 July 2019` / `2019 m. liepos 1 d.`.
@@ -270,6 +308,24 @@ fn category_name(c: PluralCategory) -> &'static str {
         PluralCategory::Many => "many",
         PluralCategory::Other => "other",
     }
+}
+
+/// CLDR's short duration style (`1 min, 53 sec`), units that are zero
+/// left out (seconds shown always when `zero_seconds`, for `0 sec`).
+fn duration_formatter(
+    locale: &Locale,
+    zero_seconds: bool,
+) -> Result<icu_experimental::duration::DurationFormatter, icu_provider::DataError> {
+    use icu_experimental::duration::options::{BaseStyle, DurationFormatterOptions, FieldDisplay};
+    use icu_experimental::duration::{DurationFormatter, ValidatedDurationFormatterOptions};
+    let mut options = DurationFormatterOptions::default();
+    options.base = BaseStyle::Short;
+    if zero_seconds {
+        options.second_visibility = Some(FieldDisplay::Always);
+    }
+    let options = ValidatedDurationFormatterOptions::validate(options)
+        .map_err(|_| icu_provider::DataErrorKind::InvalidRequest.into_error())?;
+    DurationFormatter::try_new(locale.clone().into(), options)
 }
 
 fn icu_date(d: Date) -> Option<IcuDate<Iso>> {
@@ -376,6 +432,14 @@ mod tests {
         assert_eq!(lt().date(d), "2019 m. liepos 1 d.");
         assert_eq!(lt().month(d), "2019 m. liepa");
         assert_eq!(en().date(d), "July 1, 2019");
+    }
+
+    #[test]
+    fn durations_by_cldr_in_each_language() {
+        assert_eq!(en().duration(113), "1 min, 53 sec");
+        assert_eq!(lt().duration(113), "1 min. 53 sek.");
+        assert_eq!(en().duration(3_600 * 26 + 5), "1 day, 2 hr, 5 sec");
+        assert_eq!(en().duration(0), "0 sec");
     }
 
     /// fluent-bundle's bundled rules get these wrong; ours must not.

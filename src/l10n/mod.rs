@@ -6,6 +6,7 @@
 mod bundles;
 pub mod format;
 pub mod kinds;
+pub mod names;
 mod numbers;
 pub mod phrase;
 
@@ -18,7 +19,7 @@ pub use format::Formats;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{FluentFile, Lang, Localised, Site, SourceMap, Span, ValueKind};
-pub use bundles::{AttrInfo, MessageInfo, MissingForms};
+pub use bundles::{is_name_override, AttrInfo, MessageInfo, MissingForms};
 
 /// Interface text and formatting for every site language.
 pub struct Localiser {
@@ -237,6 +238,45 @@ impl Localiser {
             });
         }
         Err(MessageError::Missing(id.to_string()))
+    }
+
+    /// The name of the country `code` in `lang`: the site's `country-XX`
+    /// message when it has one (an override), else CLDR's name. `None`
+    /// for a code that is neither an ISO 3166-1 country nor overridden.
+    pub fn country_name(&self, lang: &Lang, code: &str) -> Option<Localised> {
+        self.named(lang, &format!("country-{code}"), |f| {
+            f.names().country(code)
+        })
+    }
+
+    /// The name of the language `code` in `lang`: the site's
+    /// `language-xx` message, else CLDR's name.
+    pub fn language_name(&self, lang: &Lang, code: &str) -> Option<Localised> {
+        self.named(lang, &format!("language-{code}"), |f| {
+            f.names().language(code)
+        })
+    }
+
+    /// An override message in `lang`, then CLDR's name in `lang`, then the
+    /// override in the default language (marked as a fallback).
+    fn named(
+        &self,
+        lang: &Lang,
+        id: &str,
+        cldr: impl Fn(&Formats) -> Option<&str>,
+    ) -> Option<Localised> {
+        let own = |text: String, lang: &Lang| Localised {
+            text,
+            lang: lang.clone(),
+            fallback: false,
+        };
+        if let Ok(Some(text)) = self.format_in(lang, id, None, &[]) {
+            return Some(own(text, lang));
+        }
+        if let Some(text) = cldr(self.formats(lang)) {
+            return Some(own(text.to_string(), lang));
+        }
+        self.message(lang, id, &[]).ok()
     }
 
     /// Like [`Localiser::message`] with no arguments.

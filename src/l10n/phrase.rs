@@ -33,12 +33,13 @@ pub struct PhraseNumber {
 
 /// The number a reader sees for `v`: a count as it is, a share or a change
 /// as its percent rounded as it is printed (two decimals at most), money
-/// as its amount.
+/// as its amount, a duration as its seconds.
 pub fn shown_number(v: &Value) -> f64 {
     match *v {
         Value::Count(n) => n as f64,
         Value::Share(x) | Value::Change(x) => round2(x * 100.0),
         Value::Money { amount, .. } => amount,
+        Value::Duration { seconds } => seconds as f64,
     }
 }
 

@@ -88,6 +88,52 @@ impl Ctx<'_> {
         text
     }
 
+    /// A name written once for every language or as a language map.
+    pub fn text(&mut self, raw: Spanned<RawText>, key: impl Into<String>) -> LangMap {
+        let span = self.span(&raw);
+        match raw.value {
+            RawText::One(text) => {
+                let key = key.into();
+                let text = self.capped(text, text_limit(&key), span);
+                LangMap {
+                    values: self
+                        .langs
+                        .iter()
+                        .map(|l| (l.clone(), text.clone()))
+                        .collect(),
+                    span,
+                    key,
+                }
+            }
+            RawText::PerLang(pairs) => self.lang_map(
+                Spanned::new(Ordered(pairs), raw.referenced, raw.defined),
+                key,
+            ),
+        }
+    }
+
+    /// A partner: its name (one or per language) and web address.
+    fn partner(&mut self, raw: RawPartner, index: usize) -> Partner {
+        if let Some(url) = &raw.url {
+            self.web_address(url);
+        }
+        Partner {
+            name: self.text(raw.name, format!("partners.{}.name", index + 1)),
+            url: raw.url.map(|u| u.value),
+        }
+    }
+
+    fn web_address(&mut self, url: &Spanned<String>) {
+        if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
+            let span = self.span(url);
+            self.error(
+                span,
+                format!("`{}` is not a web address", url.value),
+                "write the full address, starting with https://",
+            );
+        }
+    }
+
     /// A date written `YYYY-MM-DD`.
     pub fn date(&mut self, raw: &Spanned<String>) -> Option<Date> {
         let d = Date::parse(&raw.value);
@@ -152,6 +198,15 @@ impl Ctx<'_> {
             RawValue::Int(n) => Some(Value::Count(n as u64)),
             RawValue::Float(x) => Some(Value::Share(x)),
             RawValue::Change(x) => Some(Value::Change(x)),
+            RawValue::Duration(s) if s < 0.0 || s.fract() != 0.0 || s > 1e15 => {
+                self.error(
+                    span,
+                    format!("a duration must be a whole number of seconds, 0 or more (found {s})"),
+                    "write `{ seconds: 113 }` for 1 min 53 seconds",
+                );
+                None
+            }
+            RawValue::Duration(s) => Some(Value::Duration { seconds: s as u64 }),
             RawValue::Money {
                 amount,
                 currency,
@@ -250,14 +305,7 @@ impl Ctx<'_> {
 
     fn organisation(&mut self, raw: RawOrganisation) -> Organisation {
         if let Some(url) = &raw.url {
-            if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
-                let span = self.span(url);
-                self.error(
-                    span,
-                    format!("`{}` is not a web address", url.value),
-                    "write the full address, starting with https://",
-                );
-            }
+            self.web_address(url);
         }
         let span = self.span(&raw.name);
         Organisation {
@@ -294,6 +342,108 @@ fn lang_hint(written: &str) -> Option<Lang> {
         other => other,
     };
     Lang::parse(code)
+}
+
+impl Ctx<'_> {
+    /// `base_url`: a full address or a path, ending in `/` (added when
+    /// missing); `/` when not given.
+    fn base_url(&mut self, raw: Option<&Spanned<String>>) -> String {
+        let Some(b) = raw else {
+            return "/".into();
+        };
+        let v = b.value.trim();
+        let address = v.starts_with("https://") || v.starts_with("http://");
+        let path = v.starts_with('/') && !v.starts_with("//");
+        let clean = !v.contains(['?', '#', ' ', '\\']) && !v.split('/').any(|s| s == "..");
+        if !(address || path) || !clean {
+            let span = self.span(b);
+            self.error(
+                span,
+                format!("`{}` is not a site address or path", b.value),
+                "write the full address where the site is published (https://example.org/impact/) or its path on your domain (/impact/)",
+            );
+        }
+        let mut url = v.to_string();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        url
+    }
+
+    /// `brand:`: colours parsed and checked for contrast where they are
+    /// used; the logo's path checked (the loader reads it).
+    fn brand(&mut self, raw: RawBrand) -> Brand {
+        let colour = raw
+            .colour
+            .as_ref()
+            .and_then(|c| self.brand_colour(c, crate::brand::Use::Text));
+        let accent = raw
+            .accent
+            .as_ref()
+            .and_then(|c| self.brand_colour(c, crate::brand::Use::Marks));
+        let logo = raw.logo.as_ref().and_then(|l| self.logo(l));
+        Brand {
+            logo,
+            colour,
+            accent,
+        }
+    }
+
+    /// The logo's path, checked to stay inside `content/` and to name an
+    /// SVG or PNG. The loader reads the file and fills in its bytes and size.
+    fn logo(&mut self, raw: &Spanned<String>) -> Option<Logo> {
+        let span = self.span(raw);
+        let path = raw.value.trim();
+        let inside = !path.is_empty()
+            && !path.starts_with('/')
+            && !path.contains('\\')
+            && !path.split('/').any(|s| s == ".." || s.is_empty());
+        if !inside {
+            self.error(
+                span,
+                format!("`{}` is not a path inside content/", raw.value),
+                "write the logo's path from the content/ folder, e.g. brand/logo.svg",
+            );
+            return None;
+        }
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        let format = match ext.as_deref() {
+            Some("svg") => LogoFormat::Svg,
+            Some("png") => LogoFormat::Png,
+            _ => {
+                self.error(
+                    span,
+                    format!("the logo `{path}` is neither SVG nor PNG"),
+                    "save the logo as .svg (best: sharp at every size) or .png",
+                );
+                return None;
+            }
+        };
+        Some(Logo {
+            path: path.to_string(),
+            format,
+            bytes: Vec::new(),
+            width: 0,
+            height: 0,
+            span,
+        })
+    }
+
+    fn brand_colour(&mut self, raw: &Spanned<String>, usage: crate::brand::Use) -> Option<Rgb> {
+        let span = self.span(raw);
+        let Some(rgb) = Rgb::parse(raw.value.trim()) else {
+            self.error(
+                span,
+                format!("`{}` is not a colour", raw.value),
+                "write a colour as # and six hex digits, in quotes: \"#0b5d6b\"",
+            );
+            return None;
+        };
+        if let Err(problem) = crate::brand::check_contrast(rgb, usage) {
+            self.diags.push(problem.diagnostic(span));
+        }
+        Some(rgb)
+    }
 }
 
 /// Whether `s` is usable as a URL segment or identifier.
@@ -351,22 +501,13 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
     let title = ctx.lang_map(raw.title, "title");
     let description = raw.description.map(|d| ctx.lang_map(d, "description"));
     let organisation = ctx.organisation(raw.organisation);
-    let mut base_url = raw
+    let base_url = ctx.base_url(raw.base_url.as_ref());
+    let base_url_span = raw
         .base_url
         .as_ref()
-        .map(|b| b.value.clone())
-        .unwrap_or_else(|| "/".into());
-    if let Some(b) = &raw.base_url {
-        let ok =
-            b.value == "/" || b.value.starts_with("https://") || b.value.starts_with("http://");
-        if !ok {
-            let span = ctx.span(b);
-            ctx.error(span, format!("`{}` is not a site address", b.value), "write the full address where the site is published, e.g. https://example.org/impact/, or \"/\"");
-        }
-    }
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
+        .map(|b| ctx.span(b))
+        .unwrap_or(Span::file(file));
+    let brand = raw.brand.map(|b| ctx.brand(b)).unwrap_or_default();
     let theme = raw
         .theme
         .map(|t| ctx.ident(&t, "theme name"))
@@ -400,7 +541,9 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
         allow_raw_html: raw.allow_raw_html,
         headers_file: raw.headers_file,
         format_locales,
+        brand,
         span: Span::file(file),
+        base_url_span,
     })
 }
 
@@ -492,23 +635,23 @@ pub fn campaign(
     let period = ctx.period(&raw.period);
     let mut countries = Vec::new();
     for c in &raw.countries {
-        if c.value.len() == 2 && c.value.chars().all(|ch| ch.is_ascii_uppercase()) {
-            countries.push(c.value.clone());
+        let span = ctx.span(c);
+        if c.value.len() == 2 && c.value.chars().all(|ch| ch.is_ascii_alphabetic()) {
+            countries.push((c.value.clone(), span));
         } else {
-            let span = ctx.span(c);
             ctx.error(
                 span,
                 format!("`{}` is not a country code", c.value),
-                "use two-letter ISO 3166-1 codes in capitals: GB, LT, ID",
+                "use two-letter ISO 3166-1 codes in capitals: GB, LT, NO",
             );
         }
     }
     let mut languages = Vec::new();
     for l in &raw.languages {
+        let span = ctx.span(l);
         if Lang::parse(&l.value).is_some() {
-            languages.push(l.value.clone());
+            languages.push((l.value.clone(), span));
         } else {
-            let span = ctx.span(l);
             let help = match lang_hint(&l.value) {
                 Some(code) => {
                     format!("write `{code}`: language codes are two lower-case letters (ISO 639-1)")
@@ -521,13 +664,14 @@ pub fn campaign(
     let partners = raw
         .partners
         .into_iter()
-        .map(|p| ctx.organisation(p))
+        .enumerate()
+        .map(|(i, p)| ctx.partner(p, i))
         .collect();
     let mut audiences = Vec::new();
     for a in raw.audiences {
         let span = ctx.span(&a.id);
         let id = ctx.ident(&a.id, "audience id");
-        let name = ctx.lang_map(a.name, format!("audiences.{id}.name"));
+        let name = ctx.text(a.name, format!("audiences.{id}.name"));
         let mut metrics = Vec::new();
         for (key, value) in a.metrics.map(|m| m.0).unwrap_or_default() {
             ctx.metric_key(&key);

@@ -73,8 +73,11 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         );
         return None;
     }
-    let config = read_yaml::<raw::RawSite>(r, &site_path)
+    let mut config = read_yaml::<raw::RawSite>(r, &site_path)
         .and_then(|(id, raw)| convert::site_config(raw, id, &mut r.diags));
+    if let Some(c) = config.as_mut() {
+        c.brand.logo = c.brand.logo.take().and_then(|l| read_logo(r, &root, l));
+    }
     let langs: Vec<Lang> = config
         .as_ref()
         .map(|c| c.languages.clone())
@@ -106,6 +109,40 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         theme,
         media,
     })
+}
+
+/// The logo's bytes and size, from `content/<path>`; reported at its line
+/// in site.yaml when it is missing or unreadable as what its name says.
+fn read_logo(r: &mut Reader, root: &Path, mut logo: Logo) -> Option<Logo> {
+    let path = root.join("content").join(&logo.path);
+    if !r.exists(&path) {
+        r.diags.push(
+            Diagnostic::error(
+                logo.span,
+                format!("there is no logo at content/{}", logo.path),
+            )
+            .help("put the logo file there, or fix the path (it is relative to content/)"),
+        );
+        return None;
+    }
+    let bytes = r.read_bytes(&path)?;
+    let Some((width, height)) = crate::brand::logo_size(logo.format, &bytes) else {
+        r.diags.push(
+            Diagnostic::error(
+                logo.span,
+                format!("the size of the logo content/{} cannot be read", logo.path),
+            )
+            .help(match logo.format {
+                LogoFormat::Svg => "give the <svg> element width and height, or a viewBox",
+                LogoFormat::Png => "save the logo again as a PNG image",
+            }),
+        );
+        return None;
+    };
+    logo.bytes = bytes;
+    logo.width = width;
+    logo.height = height;
+    Some(logo)
 }
 
 /// Whether the loader reads `path` when it finds it in a report or

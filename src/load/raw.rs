@@ -44,6 +44,83 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
 /// `{ en: "…", lt: "…" }`.
 pub type RawLangMap = Spanned<Ordered<Spanned<String>>>;
 
+/// A name written either once for every language (`"KOPŽI"`) or as a
+/// language map (`{ en: "…", lt: "…" }`).
+#[derive(Debug)]
+pub enum RawText {
+    /// One string, the same in every language.
+    One(String),
+    /// A string per language, keys with their location.
+    PerLang(Vec<(Spanned<String>, Spanned<String>)>),
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = RawText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a name, or a name per language: `{ en: \"…\", lt: \"…\" }`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText, E> {
+                Ok(RawText::One(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = map.next_key::<Spanned<String>>()? {
+                    out.push((k, map.next_value()?));
+                }
+                Ok(RawText::PerLang(out))
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+/// What a name that is a string or a language map looks like in the JSON
+/// Schema.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum TextSchema {
+    /// The same name in every language.
+    One(String),
+    /// A name per language.
+    PerLang(LangMapSchema),
+}
+
+/// `brand:` in site.yaml.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBrand {
+    /// The logo, an SVG or PNG file, relative to `content/`
+    /// (e.g. `brand/logo.svg`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub logo: Option<Spanned<String>>,
+    /// The main colour, `#rrggbb`: links, headings' accents, the first
+    /// chart series. Needs 4.5:1 contrast on white.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = "^#[0-9a-fA-F]{6}$"))]
+    pub colour: Option<Spanned<String>>,
+    /// The second colour, `#rrggbb`: rules and the second chart series.
+    /// Needs 3:1 contrast on white.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = "^#[0-9a-fA-F]{6}$"))]
+    pub accent: Option<Spanned<String>>,
+}
+
+/// A partner of a campaign.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPartner {
+    #[schemars(with = "TextSchema")]
+    pub name: Spanned<RawText>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<Spanned<String>>,
+}
+
 /// A metric value as written; `validate` checks it against the kind its
 /// key declares.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +140,8 @@ pub enum RawValue {
     },
     /// `{ change: 1.77 }`.
     Change(f64),
+    /// `{ seconds: 113 }` (may be negative here; the checker rejects that).
+    Duration(f64),
 }
 
 impl<'de> Deserialize<'de> for RawValue {
@@ -110,18 +189,28 @@ impl<'de> Visitor<'de> for RawValueVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
         let (mut amount, mut currency, mut change) = (None, None::<String>, None);
+        let mut seconds = None;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "amount" => amount = Some(map.next_value::<f64>()?),
                 "currency" => currency = Some(map.next_value()?),
                 "change" => change = Some(map.next_value::<f64>()?),
+                "seconds" => seconds = Some(map.next_value::<f64>()?),
                 other => {
                     return Err(de::Error::custom(format!(
                         "unknown field `{other}` in a value; a value map has either \
-                         `amount` and `currency` (money) or `change`"
+                         `amount` and `currency` (money), `change` or `seconds` (a duration)"
                     )))
                 }
             }
+        }
+        if let Some(s) = seconds {
+            return match (amount, currency, change) {
+                (None, None, None) => Ok(RawValue::Duration(s)),
+                _ => Err(de::Error::custom(
+                    "a duration is `{ seconds: 113 }` alone, without `amount`, `currency` or `change`",
+                )),
+            };
         }
         match (amount, currency, change) {
             (Some(amount), Some(code), None) => {
@@ -181,6 +270,9 @@ pub struct RawSite {
     /// policy, for Netlify and Cloudflare Pages); docs/hosting.md.
     #[serde(default)]
     pub headers_file: bool,
+    /// The organisation's logo and colours.
+    #[serde(default)]
+    pub brand: Option<RawBrand>,
     /// CLDR locale used to format numbers and dates per language, e.g.
     /// `{ en: en-GB }` for day-month-year English dates.
     #[serde(default)]
@@ -256,8 +348,8 @@ pub struct RawReport {
 pub struct RawAudience {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
-    #[schemars(with = "LangMapSchema")]
-    pub name: RawLangMap,
+    #[schemars(with = "TextSchema")]
+    pub name: Spanned<RawText>,
     #[serde(default)]
     #[schemars(with = "Option<std::collections::BTreeMap<String, RawValue>>")]
     pub metrics: Option<Ordered<Spanned<RawValue>>>,
@@ -323,7 +415,7 @@ pub struct RawCampaign {
     #[schemars(with = "Vec<String>")]
     pub languages: Vec<Spanned<String>>,
     #[serde(default)]
-    pub partners: Vec<RawOrganisation>,
+    pub partners: Vec<RawPartner>,
     #[serde(default)]
     pub audiences: Vec<RawAudience>,
     #[serde(default)]
@@ -359,14 +451,16 @@ impl JsonSchema for RawValue {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A figure, of the kind its metric key declares (`.kind` in locales/<default language>/*.ftl): a whole number for a count, a fraction 0..1 for a share, { amount, currency } for money, { change } for a relative change",
+            "description": "A figure, of the kind its metric key declares (`.kind` in locales/<default language>/*.ftl): a whole number for a count, a fraction 0..1 for a share, { amount, currency } for money, { change } for a relative change, { seconds } for a duration",
             "oneOf": [
                 { "type": "integer", "minimum": 0, "description": "a count" },
                 { "type": "number", "minimum": 0, "maximum": 1, "description": "a share: 0.92 is 92 %" },
                 { "type": "object", "additionalProperties": false, "required": ["amount", "currency"],
                   "properties": { "amount": { "type": "number", "minimum": 0 }, "currency": { "type": "string", "pattern": "^[A-Z]{3}$" } } },
                 { "type": "object", "additionalProperties": false, "required": ["change"],
-                  "properties": { "change": { "type": "number", "description": "1.77 is +177 %" } } }
+                  "properties": { "change": { "type": "number", "description": "1.77 is +177 %" } } },
+                { "type": "object", "additionalProperties": false, "required": ["seconds"],
+                  "properties": { "seconds": { "type": "integer", "minimum": 0, "description": "a length of time in seconds: 113 is shown as 1 min, 53 sec" } } }
             ]
         })
     }

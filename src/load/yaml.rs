@@ -245,9 +245,11 @@ finances:
 
     #[test]
     fn a_text_per_language_where_one_string_is_expected() {
+        // A partner's name may be one per language (issue 18); its
+        // address is one for every language.
         insta::assert_snapshot!(campaign(
             r#"- { name: "City kitchen" }"#,
-            r#"- { name: { en: "City kitchen", lt: "Miesto virtuvė" } }"#
+            r#"- { name: "City kitchen", url: { en: "https://kitchen.example/", lt: "https://kitchen.example/lt/" } }"#
         ));
     }
 

@@ -10,6 +10,8 @@ pub use lang::{Lang, LangMap, Localised};
 pub use span::{display_name, line_col, FileId, SourceFile, SourceMap, Span};
 pub use value::{Currency, Date, Qualifier, Value, ValueKind, KIND_NAMES};
 
+pub use crate::brand::colour::Rgb;
+
 use std::collections::BTreeMap;
 
 /// A whole site, as loaded from its root folder.
@@ -49,8 +51,11 @@ pub struct SiteConfig {
     pub description: Option<LangMap>,
     /// Site languages; the first is the default.
     pub languages: Vec<Lang>,
-    /// Absolute URL of the published site, ending in `/`, for the sitemap
-    /// and social tags. Links inside the site are always relative.
+    /// Where the site is published, ending in `/`: a full address
+    /// (`https://example.org/impact/`) or a path on the organisation's own
+    /// domain (`/reports/`). Links inside the site are always relative;
+    /// what needs a full address (the sitemap, Open Graph tags) is left out
+    /// when this is a path (see [`SiteConfig::address`]).
     pub base_url: String,
     /// Who publishes the reports.
     pub organisation: Organisation,
@@ -63,14 +68,85 @@ pub struct SiteConfig {
     /// CLDR locale for formatting, per language (`en` -> `en-GB`); a
     /// language not listed is formatted by its own code.
     pub format_locales: BTreeMap<Lang, String>,
+    /// The organisation's logo and colours.
+    pub brand: Brand,
     /// Where the file is.
     pub span: Span,
+    /// Where `base_url` was written (the whole file when it was not).
+    pub base_url_span: Span,
 }
 
 impl SiteConfig {
     /// The default language (the first of `languages`).
     pub fn default_lang(&self) -> &Lang {
         &self.languages[0]
+    }
+
+    /// The site's full address (`https://…/`), or `None` when `base_url`
+    /// is a path and the site does not know its host.
+    pub fn address(&self) -> Option<&str> {
+        let b = self.base_url.as_str();
+        (b.starts_with("https://") || b.starts_with("http://")).then_some(b)
+    }
+}
+
+/// `brand:` in site.yaml: how the site shows whose it is. Every part is
+/// optional; the theme's own look stands in for what is not given.
+#[derive(Debug, Clone, Default)]
+pub struct Brand {
+    /// The logo, for the header, the PDF cover, social cards and favicon.
+    pub logo: Option<Logo>,
+    /// The main colour: links, text accents, the first chart series.
+    /// Checked at 4.5:1 on the page background.
+    pub colour: Option<Rgb>,
+    /// The second colour: interface boundaries and the second chart
+    /// series. Checked at 3:1 on the page background (WCAG 1.4.11).
+    pub accent: Option<Rgb>,
+}
+
+/// A logo image read from the site.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    /// Its path as written in site.yaml, relative to `content/`.
+    pub path: String,
+    /// SVG or PNG.
+    pub format: LogoFormat,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Its size in CSS pixels (PNG pixels, or the SVG's width and height
+    /// or viewBox), to reserve its box on the page.
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
+    /// Where `logo:` was written.
+    pub span: Span,
+}
+
+/// The image formats a logo may have: ones every browser, Typst and our
+/// card drawing can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoFormat {
+    /// `image/svg+xml`.
+    Svg,
+    /// `image/png`.
+    Png,
+}
+
+impl LogoFormat {
+    /// The file extension, also used in output names.
+    pub fn extension(self) -> &'static str {
+        match self {
+            LogoFormat::Svg => "svg",
+            LogoFormat::Png => "png",
+        }
+    }
+
+    /// The MIME type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            LogoFormat::Svg => "image/svg+xml",
+            LogoFormat::Png => "image/png",
+        }
     }
 }
 
@@ -79,6 +155,18 @@ impl SiteConfig {
 pub struct Organisation {
     /// Its name, the same in every language.
     pub name: String,
+    /// Its home page.
+    pub url: Option<String>,
+}
+
+/// A partner organisation: its name may differ per language
+/// ("Missing Persons' Families Support Centre" / "Dingusių žmonių šeimų
+/// paramos centras").
+#[derive(Debug, Clone)]
+pub struct Partner {
+    /// Its name per language (one name written as a string is the same in
+    /// every language).
+    pub name: LangMap,
     /// Its home page.
     pub url: Option<String>,
 }
@@ -196,12 +284,13 @@ pub struct Campaign {
     pub summary: LangMap,
     /// When it ran.
     pub period: Period,
-    /// ISO 3166-1 alpha-2 codes, upper case.
-    pub countries: Vec<String>,
-    /// Languages the campaign itself ran in (ISO 639-1).
-    pub languages: Vec<String>,
+    /// ISO 3166-1 alpha-2 codes, upper case, with where each was written.
+    pub countries: Vec<(String, Span)>,
+    /// Languages the campaign itself ran in (ISO 639 codes), with where
+    /// each was written.
+    pub languages: Vec<(String, Span)>,
     /// Partner organisations.
-    pub partners: Vec<Organisation>,
+    pub partners: Vec<Partner>,
     /// Where it ran, with figures per place.
     pub audiences: Vec<Audience>,
     /// Single findings.
@@ -285,6 +374,8 @@ pub enum ChartUnit {
     Share,
     /// Amounts of money.
     Money,
+    /// Lengths of time in seconds, shown in units (`1 min, 53 sec`).
+    Duration,
 }
 
 /// One labelled value of a declared chart.

@@ -4,11 +4,12 @@ use std::fmt;
 
 /// A metric value, as written in YAML: an integer is read as a count, a
 /// number with a decimal point as a share, a map with `amount` and
-/// `currency` as money, a map with `change` as a relative change. What a
-/// key's values must be is declared once, with its label (`.kind` on
-/// `metric-<key>` in the default language's `.ftl`); `validate` checks each
-/// value against that declaration and its kind's range, so a share written
-/// `87` is an error rather than a count of 87.
+/// `currency` as money, a map with `change` as a relative change, a map
+/// with `seconds` as a duration. What a key's values must be is declared
+/// once, with its label (`.kind` on `metric-<key>` in the default
+/// language's `.ftl`); `validate` checks each value against that
+/// declaration and its kind's range, so a share written `87` is an error
+/// rather than a count of 87.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
     /// How many of something; never negative.
@@ -28,6 +29,12 @@ pub enum Value {
     },
     /// A relative change: 1.77 is "+177 %".
     Change(f64),
+    /// A length of time in whole seconds, shown in units by CLDR rules
+    /// ("1 min, 53 sec" / "1 min. 53 sek.").
+    Duration {
+        /// The length of time.
+        seconds: u64,
+    },
 }
 
 /// The kind of a [`Value`], as a metric key declares it.
@@ -41,6 +48,8 @@ pub enum ValueKind {
     Money,
     /// [`Value::Change`].
     Change,
+    /// [`Value::Duration`].
+    Duration,
 }
 
 /// Every kind by the name a `.kind` attribute gives it. Adding a kind is one
@@ -50,6 +59,7 @@ pub const KIND_NAMES: &[(&str, ValueKind)] = &[
     ("share", ValueKind::Share),
     ("money", ValueKind::Money),
     ("change", ValueKind::Change),
+    ("duration", ValueKind::Duration),
 ];
 
 impl ValueKind {
@@ -87,6 +97,7 @@ impl ValueKind {
             ValueKind::Share => "a fraction from 0 to 1, e.g. 0.87 for 87 %",
             ValueKind::Money => "`{ amount: 12500, currency: EUR }`",
             ValueKind::Change => "`{ change: 0.12 }` for +12 % (or -0.12 for a fall)",
+            ValueKind::Duration => "`{ seconds: 113 }` for 1 min 53 s (whole seconds)",
         }
     }
 }
@@ -99,6 +110,7 @@ impl Value {
             Value::Share(_) => ValueKind::Share,
             Value::Money { .. } => ValueKind::Money,
             Value::Change(_) => ValueKind::Change,
+            Value::Duration { .. } => ValueKind::Duration,
         }
     }
 
@@ -108,6 +120,7 @@ impl Value {
             Value::Count(n) => n as f64,
             Value::Share(x) | Value::Change(x) => x,
             Value::Money { amount, .. } => amount,
+            Value::Duration { seconds } => seconds as f64,
         }
     }
 }
@@ -119,6 +132,7 @@ impl fmt::Display for ValueKind {
             ValueKind::Share => "a share",
             ValueKind::Money => "money",
             ValueKind::Change => "a change",
+            ValueKind::Duration => "a duration",
         })
     }
 }
@@ -220,7 +234,10 @@ mod tests {
         }
         assert_eq!(ValueKind::from_name(" share "), Some(ValueKind::Share));
         assert_eq!(ValueKind::from_name("percent"), None);
-        assert_eq!(ValueKind::names(), "count, share, money or change");
+        assert_eq!(
+            ValueKind::names(),
+            "count, share, money, change or duration"
+        );
     }
 
     #[test]

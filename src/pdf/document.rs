@@ -42,6 +42,36 @@ pub struct PdfDocument {
     /// the end of its period), never the clock: the same input must give
     /// the same bytes. `None` writes no creation date.
     pub created: Option<String>,
+    /// The organisation's colours and logo.
+    pub brand: DocBrand,
+}
+
+/// The organisation's look, for the PDF's cover and colours.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocBrand {
+    /// Links and accents (`#rrggbb`); empty keeps the template's own.
+    pub colour: String,
+    /// A darker shade of `colour`, for headings and big figures.
+    pub colour_strong: String,
+    /// Rules and decoration; empty keeps the template's own.
+    pub accent: String,
+    /// The logo, for the cover. The template reads its bytes as the file
+    /// `logo` beside it; the JSON says only its format and size.
+    pub logo: Option<DocLogo>,
+}
+
+/// A logo image.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocLogo {
+    /// `svg` or `png`, as Typst's `image(format:)` spells it.
+    pub format: &'static str,
+    /// Width in CSS pixels at the page header's height.
+    pub width: u32,
+    /// Height in CSS pixels.
+    pub height: u32,
+    /// The file.
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
 }
 
 /// A big number with what it counts, e.g. "daugiau kaip / 1 971 352 /

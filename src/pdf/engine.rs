@@ -69,6 +69,7 @@ impl PdfEngine {
             let world = ReportWorld {
                 shared: &shared,
                 data: Bytes::new(Vec::new()),
+                logo: None,
                 today: None,
             };
             let diags: Vec<_> = syntax_errors.into_iter().map(Into::into).collect();
@@ -92,6 +93,7 @@ impl PdfEngine {
         let world = ReportWorld {
             shared: &self.shared,
             data: Bytes::new(data::template_data(doc)?),
+            logo: doc.brand.logo.as_ref().map(|l| Bytes::new(l.bytes.clone())),
             today: created,
         };
 

@@ -26,7 +26,7 @@ mod world;
 #[cfg(all(test, feature = "pdf"))]
 mod tests;
 
-pub use document::{Block, FigureItem, Inline, Labels, PdfDocument, PdfSection};
+pub use document::{Block, DocBrand, DocLogo, FigureItem, Inline, Labels, PdfDocument, PdfSection};
 #[cfg(feature = "pdf")]
 pub use engine::{PdfEngine, Rendered};
 #[cfg(feature = "pdf")]

@@ -15,6 +15,9 @@ pub(crate) const TEMPLATE_PATH: &str = "/pdf/report.typ";
 /// `json("data.json")`, relative to its own folder.
 pub(crate) const DATA_PATH: &str = "/pdf/data.json";
 
+/// The brand's logo: `image("logo", …)` in the template.
+pub(crate) const LOGO_PATH: &str = "/pdf/logo";
+
 /// What stays the same for every PDF of a build.
 pub(crate) struct Shared {
     pub(crate) library: LazyHash<Library>,
@@ -27,6 +30,7 @@ pub(crate) struct Shared {
 pub(crate) struct ReportWorld<'a> {
     pub(crate) shared: &'a Shared,
     pub(crate) data: Bytes,
+    pub(crate) logo: Option<Bytes>,
     pub(crate) today: Option<Datetime>,
 }
 
@@ -63,6 +67,8 @@ impl World for ReportWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == data_id() {
             Ok(self.data.clone())
+        } else if id == FileId::new(None, VirtualPath::new(LOGO_PATH)) {
+            self.logo.clone().ok_or_else(|| not_found(id))
         } else if id == self.shared.template.id() {
             Ok(Bytes::from_string(self.shared.template.text().to_owned()))
         } else {

@@ -17,8 +17,10 @@ use crate::model::*;
 
 /// A drawn card and the public URL that names it.
 pub struct SocialCard {
-    /// `base_url` + path, as `og:image` needs an absolute URL.
-    pub url: String,
+    /// `base_url` + path, as `og:image` needs an absolute URL; `None`
+    /// when `base_url` is a path (the card is still made, for sharing by
+    /// hand and for a later build with a full address).
+    pub url: Option<String>,
     /// The PNG, beside the page it belongs to.
     pub file: OutputFile,
 }
@@ -68,13 +70,21 @@ impl Viewer<'_> {
             figure: &value,
             figure_label: &label,
             organisation: &self.site.config.organisation.name,
+            colour: match self.site.config.brand.colour {
+                Some(c) => charts::palette::rgb((c.0, c.1, c.2)),
+                None => charts::palette::SERIES[0],
+            },
         };
         let path = card_path(page_path);
         let fonts = self.fonts?;
         let kept = earlier.and_then(|dir| earlier_card(dir, &path, &card, fonts));
         match kept.map_or_else(|| charts::draw_card_png(&card, fonts), Ok) {
             Ok(bytes) => Some(SocialCard {
-                url: paths::absolute(&self.site.config.base_url, &path),
+                url: self
+                    .site
+                    .config
+                    .address()
+                    .map(|a| paths::absolute(a, &path)),
                 file: OutputFile { path, bytes },
             }),
             Err(e) => {

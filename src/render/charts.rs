@@ -40,6 +40,14 @@ pub enum Format {
     /// A plain number with up to two decimals (declared money charts have
     /// no currency).
     Number,
+    /// Seconds, in units: `1 min, 53 sec` / `1 min. 53 sek.`.
+    Duration,
+}
+
+/// The series colours: the brand's colour first and its accent second.
+fn chart_palette(brand: &Brand) -> charts::palette::Palette {
+    let rgb = |c: Rgb| (c.0, c.1, c.2);
+    charts::palette::Palette::branded(brand.colour.map(rgb), brand.accent.map(rgb))
 }
 
 /// The chart stage's work: every (chart, language) of the documents,
@@ -188,6 +196,7 @@ impl Viewer<'_> {
             // Money is exact in descriptions and tables alike.
             Format::Money(c) => f.money(x, c),
             Format::Number => f.number(x, 2),
+            Format::Duration => f.duration(x.max(0.0).round() as u64),
         }
     }
 
@@ -532,6 +541,7 @@ impl Viewer<'_> {
             ChartUnit::Count => Format::Count,
             ChartUnit::Share => Format::Share,
             ChartUnit::Money => Format::Number,
+            ChartUnit::Duration => Format::Duration,
         };
         let points: Vec<(String, f64)> = spec
             .data
@@ -592,6 +602,7 @@ impl Viewer<'_> {
             categories: data.categories.clone(),
             series: data.series.clone(),
             percent: Some(&percent),
+            palette: chart_palette(&self.site.config.brand),
             ..Chart::new(ID_SLOT, data.kind, data.unit, &format)
         };
         // Only the chart stage draws, and it has the theme's font.

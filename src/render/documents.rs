@@ -356,7 +356,7 @@ impl Viewer<'_> {
                     .partners
                     .iter()
                     .map(|p| PartnerView {
-                        name: p.name.clone(),
+                        name: self.text(&p.name),
                         url: p.url.clone(),
                     })
                     .collect(),
@@ -375,11 +375,17 @@ impl Viewer<'_> {
         }
     }
 
-    /// Country or language names from their codes.
-    pub fn names(&self, codes: &[String], prefix: &str, diags: &mut Diagnostics) -> Vec<String> {
+    /// Names of countries or languages (`prefix` `country` or `language`)
+    /// in the page's language: the site's override, else CLDR's.
+    pub fn names(
+        &self,
+        codes: &[(String, Span)],
+        prefix: &str,
+        diags: &mut Diagnostics,
+    ) -> Vec<String> {
         codes
             .iter()
-            .map(|c| self.msg(&format!("{prefix}-{c}"), &[], diags).text)
+            .map(|(c, _)| self.code_name(prefix, c, diags))
             .collect()
     }
 }

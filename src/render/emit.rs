@@ -61,6 +61,15 @@ impl Emit for SingleEmit<'_> {
         live_url(self.site, target).unwrap_or_else(|| "#".into())
     }
 
+    /// A link into the site leads to the live site, when `base_url` is a
+    /// full address; with a path, its words stay, unlinked.
+    fn link(&self, target: &Target) -> Option<String> {
+        match target {
+            Target::Broken => Some("#".into()),
+            t => live_url(self.site, t),
+        }
+    }
+
     /// Images go inside the file, as `data:` addresses.
     fn image(&self, target: &Target) -> String {
         match target {
@@ -123,11 +132,13 @@ impl EmitPdf for PdfEmit<'_> {
 fn live_url(site: &Site, target: &Target) -> Option<String> {
     match target {
         Target::Web(url) => Some(url.clone()),
+        // A download is read away from the site: only a full address
+        // leads back to it (with a path base_url there is none).
         Target::Page { path, fragment } => Some(format!(
             "{}{fragment}",
-            paths::absolute(&site.config.base_url, path)
+            paths::absolute(site.config.address()?, path)
         )),
-        Target::Media { path, .. } => Some(paths::absolute(&site.config.base_url, path)),
+        Target::Media { path, .. } => Some(paths::absolute(site.config.address()?, path)),
         Target::Broken => None,
     }
 }

@@ -183,14 +183,14 @@ impl Renderer {
                 .map_err(|e| diags.push(e.diagnostic())),
             false => Ok(None),
         };
-        let (asset_files, asset_names) = assets(&site.theme);
+        let (asset_files, asset_names) = assets(&site.theme, &site.config);
         let asset_names = Arc::new(asset_names);
         let tera = templates::build(site, sources, l10n.clone(), asset_names, &mut diags);
         let (Ok(fonts), Ok(pdf), Some(tera)) = (fonts, pdf, tera) else {
             return Err(diags);
         };
         let downloads = Downloads {
-            css: single_css(&site.theme),
+            css: single_css(&site.theme, &site.config.brand),
             pdf,
         };
         Ok(Renderer {
@@ -305,7 +305,9 @@ impl Renderer {
             let mut rest = self.asset_files.clone();
             rest.extend(chooser(site, l10n, fonts, tera, &mut diags));
             rest.extend(not_found(site, l10n, fonts, tera, &mut diags));
-            rest.push(sitemap::sitemap(site));
+            // A sitemap lists full addresses only (sitemaps.org): without
+            // one (a path base_url) it is left out, as validation warns.
+            rest.extend(sitemap::sitemap(site));
             rest.push(hosting::robots(&site.config.base_url));
             if site.config.headers_file {
                 let slugs: Vec<&str> = site.reports.iter().map(|r| r.slug.as_str()).collect();
@@ -422,7 +424,7 @@ impl Renderer {
                     crumbs,
                     diags,
                 );
-                common.card = card.as_ref().map(|c| c.url.clone());
+                common.card = card.as_ref().and_then(|c| c.url.clone());
                 common.version = Some(report.version.clone());
                 #[derive(Serialize)]
                 struct Ctx {
@@ -485,7 +487,7 @@ impl Renderer {
                     diags,
                 );
                 let card = v.campaign_card(c, &path, self.earlier.as_deref(), diags);
-                common.card = card.as_ref().map(|c| c.url.clone());
+                common.card = card.as_ref().and_then(|c| c.url.clone());
                 common.version = Some(v.version_text(r, version, diags));
                 #[derive(Serialize)]
                 struct Ctx {
@@ -526,7 +528,11 @@ fn report_downloads(
     };
     let doc = v.report_document(r, rdoc, version, &cx, diags);
     let dir = paths::report(v.lang, &r.slug).replace("index.html", "");
-    let url = paths::absolute(&v.site.config.base_url, &paths::report(v.lang, &r.slug));
+    let url = v
+        .site
+        .config
+        .address()
+        .map(|a| paths::absolute(a, &paths::report(v.lang, &r.slug)));
     let mut out = Vec::new();
     if let Some(pdf) = &downloads.pdf {
         match pdf(&doc) {
@@ -552,7 +558,7 @@ fn report_downloads(
     // what the template makes of the report: render it once with no style
     // sheet to learn its characters, then with the faces they need.
     let path = format!("{dir}{}.html", r.slug);
-    let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, &url, drawn);
+    let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
     let Some(bare) = render_page(tera, "single.html", &ctx, path.clone(), v.site, diags) else {
         return out;
     };
@@ -566,15 +572,16 @@ fn report_downloads(
 
 /// The theme's style sheet for the single-file HTML, fonts inlined: the
 /// web fonts in `static/fonts/` (the same files the pages load) and any
-/// theme font in `fonts/` that the sheet names.
-fn single_css(theme: &Theme) -> String {
+/// theme font in `fonts/` that the sheet names; the brand's colours applied.
+fn single_css(theme: &Theme, brand: &Brand) -> String {
     let css = theme
         .static_files
         .iter()
         .filter(|(p, _)| p.ends_with(".css"))
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .collect::<Vec<_>>()
-        .join("\n");
+        .join("\n")
+        + &crate::brand::css_overrides(brand);
     let web_fonts = theme
         .static_files
         .iter()
@@ -678,6 +685,7 @@ fn chooser(
         choices: Vec<Choice>,
         organisation: String,
         style_hash: Option<String>,
+        logo: Option<pages::LogoView>,
     }
     let default = site.config.default_lang();
     let choices = site
@@ -714,6 +722,7 @@ fn chooser(
         choices,
         organisation: site.config.organisation.name.clone(),
         style_hash: None,
+        logo: pages::LogoView::of(site.config.brand.logo.as_ref()),
     };
     render_page(tera, "chooser.html", &ctx, "index.html".into(), site, diags)
 }
@@ -743,6 +752,7 @@ fn not_found(
         parts: Vec<Part>,
         css: String,
         style_hash: Option<String>,
+        favicon: String,
     }
     let base_path = hosting::base_path(&site.config.base_url);
     let mut parts = Vec::new();
@@ -762,27 +772,53 @@ fn not_found(
         });
     }
     let default = site.config.default_lang();
-    let (_, names) = assets(&site.theme);
+    let (_, names) = assets(&site.theme, &site.config);
+    let at_root = |name: &str| {
+        names
+            .get(name)
+            .map(|c| format!("{base_path}{c}"))
+            .unwrap_or_default()
+    };
     let ctx = Ctx {
         lang: default.to_string(),
         page_path: "404.html".into(),
         title: parts.first().map(|p| p.title.clone()).unwrap_or_default(),
-        css: names
-            .get("style.css")
-            .map(|c| format!("{base_path}{c}"))
-            .unwrap_or_default(),
+        css: at_root("style.css"),
+        favicon: at_root(FAVICON),
         parts,
         style_hash: None,
     };
     render_page(tera, "404.html", &ctx, "404.html".into(), site, diags)
 }
 
-/// The theme's static files under `assets/`, each name carrying a hash of
-/// its content so browsers can cache them for ever. CSS references to other
-/// static files are rewritten to the hashed names.
-fn assets(theme: &Theme) -> (Vec<OutputFile>, BTreeMap<String, String>) {
+/// The favicon's name among the assets (templates link
+/// `asset(path="brand/favicon.svg")`).
+pub const FAVICON: &str = "brand/favicon.svg";
+
+/// The logo's name among the assets: `brand/logo.svg` or `brand/logo.png`.
+pub fn logo_asset(logo: &Logo) -> String {
+    format!("brand/logo.{}", logo.format.extension())
+}
+
+/// The brand's files: the favicon, always, and the logo when there is one.
+fn brand_files(config: &SiteConfig) -> Vec<(String, Vec<u8>)> {
+    let brand = &config.brand;
+    let favicon = crate::brand::favicon_svg(brand, &config.organisation.name);
+    let mut files = vec![(FAVICON.to_string(), favicon.into_bytes())];
+    if let Some(logo) = &brand.logo {
+        files.push((logo_asset(logo), logo.bytes.clone()));
+    }
+    files
+}
+
+/// The theme's static files and the brand's (favicon, logo) under
+/// `assets/`, each name carrying a hash of its content so browsers can
+/// cache them for ever. CSS references to other static files are rewritten
+/// to the hashed names, and the brand's colours appended to style sheets.
+fn assets(theme: &Theme, config: &SiteConfig) -> (Vec<OutputFile>, BTreeMap<String, String>) {
     let mut names = BTreeMap::new();
     let mut files = Vec::new();
+    let brand_css = crate::brand::css_overrides(&config.brand);
     // Theme fonts that a style sheet names (`url(fonts/<file>)`) are
     // published beside it as web fonts.
     let theme_fonts: Vec<(String, Vec<u8>)> = theme
@@ -800,6 +836,7 @@ fn assets(theme: &Theme) -> (Vec<OutputFile>, BTreeMap<String, String>) {
         .iter()
         .map(|(p, b)| (p.clone(), b.clone()))
         .chain(theme_fonts)
+        .chain(brand_files(config))
         .partition(|(p, _)| p.ends_with(".css"));
     for (path, bytes) in other {
         let hashed = format!("assets/{}", hashed_name(&path, &bytes));
@@ -810,7 +847,7 @@ fn assets(theme: &Theme) -> (Vec<OutputFile>, BTreeMap<String, String>) {
         });
     }
     for (path, bytes) in css {
-        let mut text = String::from_utf8_lossy(&bytes).into_owned();
+        let mut text = String::from_utf8_lossy(&bytes).into_owned() + &brand_css;
         let dir = path
             .rsplit_once('/')
             .map(|(d, _)| format!("{d}/"))
@@ -876,6 +913,49 @@ pub(crate) fn hashed_name(path: &str, bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    fn test_config() -> SiteConfig {
+        let file = FileId(0);
+        let en = Lang::parse("en").unwrap();
+        SiteConfig {
+            title: LangMap {
+                values: [(en.clone(), "T".to_string())].into(),
+                span: Span::file(file),
+                key: "title".into(),
+            },
+            description: None,
+            languages: vec![en],
+            base_url: "/".into(),
+            organisation: Organisation {
+                name: "Pagalba".into(),
+                url: None,
+            },
+            theme: "default".into(),
+            allow_raw_html: false,
+            headers_file: false,
+            format_locales: BTreeMap::new(),
+            brand: Brand::default(),
+            span: Span::file(file),
+            base_url_span: Span::file(file),
+        }
+    }
+
+    #[test]
+    fn brand_colours_reach_the_style_sheet_and_the_favicon_is_an_asset() {
+        let mut theme = Theme::default();
+        theme
+            .static_files
+            .insert("style.css".into(), b":root{--accent:#0b5f6b}".to_vec());
+        let mut config = test_config();
+        config.brand.colour = Rgb::parse("#7a1f5c");
+        let (files, names) = assets(&theme, &config);
+        let css = files.iter().find(|f| f.path.ends_with(".css")).unwrap();
+        assert!(String::from_utf8_lossy(&css.bytes).contains("--accent: #7a1f5c;"));
+        let favicon = names.get(FAVICON).unwrap();
+        assert!(favicon.starts_with("assets/brand/favicon.") && favicon.ends_with(".svg"));
+        let icon = files.iter().find(|f| &f.path == favicon).unwrap();
+        assert!(String::from_utf8_lossy(&icon.bytes).contains("fill=\"#7a1f5c\""));
+    }
+
     #[test]
     fn assets_are_hashed_and_css_references_follow() {
         let mut theme = Theme::default();
@@ -886,7 +966,8 @@ mod tests {
         theme
             .static_files
             .insert("fonts/a.woff2".into(), b"FONT".to_vec());
-        let (files, names) = assets(&theme);
+        let config = test_config();
+        let (files, names) = assets(&theme, &config);
         let font = names.get("fonts/a.woff2").unwrap();
         assert!(
             font.starts_with("assets/fonts/a.") && font.ends_with(".woff2"),

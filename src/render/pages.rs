@@ -25,8 +25,12 @@ pub struct Common {
     pub site: SiteView,
     /// The same page in every language.
     pub alternates: Vec<Alternate>,
-    /// Public URL of this page.
+    /// Public URL of this page: a full address, or a path from the host's
+    /// root when `base_url` is a path.
     pub canonical: String,
+    /// The page's full address for Open Graph (`og:url`), which must be
+    /// absolute; `None` when `base_url` is a path.
+    pub social_url: Option<String>,
     /// Path from the home page to here.
     pub breadcrumbs: Vec<Crumb>,
     /// The page's title (for `<title>`).
@@ -62,6 +66,36 @@ pub struct SiteView {
     pub home: String,
     /// Public URL of the language chooser (the `x-default` alternate).
     pub root_url: String,
+    /// The organisation's logo, for the header.
+    pub logo: Option<LogoView>,
+}
+
+/// The logo as a page shows it: the asset's name (for `asset()`) and its
+/// box, scaled to the header's height.
+#[derive(Serialize)]
+pub struct LogoView {
+    /// `brand/logo.svg`: pass to `asset(path=…)`.
+    pub asset: String,
+    /// Width in CSS pixels at [`LOGO_HEIGHT`].
+    pub width: u32,
+    /// [`LOGO_HEIGHT`].
+    pub height: u32,
+}
+
+/// The logo's height in the header, in CSS pixels.
+pub const LOGO_HEIGHT: u32 = 40;
+
+impl LogoView {
+    /// The view of `logo`, or `None`.
+    pub fn of(logo: Option<&Logo>) -> Option<LogoView> {
+        logo.map(|l| LogoView {
+            asset: super::logo_asset(l),
+            width: (f64::from(l.width) * f64::from(LOGO_HEIGHT) / f64::from(l.height.max(1)))
+                .round()
+                .max(1.0) as u32,
+            height: LOGO_HEIGHT,
+        })
+    }
 }
 
 /// The same page in one language.
@@ -208,8 +242,8 @@ pub struct MetricRow {
 /// A partner.
 #[derive(Serialize, Clone)]
 pub struct PartnerView {
-    /// Name.
-    pub name: String,
+    /// Name, in the page's language where it is given per language.
+    pub name: Localised,
     /// Site.
     pub url: Option<String>,
 }
@@ -344,9 +378,11 @@ impl Viewer<'_> {
                 ),
                 home: paths::relative(page_path, &paths::home(self.lang)),
                 root_url: c.base_url.clone(),
+                logo: LogoView::of(c.brand.logo.as_ref()),
             },
             alternates,
             canonical: paths::absolute(&c.base_url, page_path),
+            social_url: c.address().map(|a| paths::absolute(a, page_path)),
             breadcrumbs,
             title,
             description,

@@ -56,6 +56,33 @@ pub fn version(r: &Report, sources: &SourceMap) -> String {
     short
 }
 
+/// The brand as the PDF needs it: its colours, and its logo for the cover.
+fn doc_brand(config: &SiteConfig) -> crate::pdf::DocBrand {
+    let brand = &config.brand;
+    let colours = crate::brand::Colours::of(brand);
+    let logo = brand.logo.as_ref().map(|l| {
+        let view = super::pages::LogoView::of(Some(l));
+        crate::pdf::DocLogo {
+            format: l.format.extension(),
+            width: view.as_ref().map_or(l.width, |v| v.width),
+            height: view.as_ref().map_or(l.height, |v| v.height),
+            bytes: l.bytes.clone(),
+        }
+    });
+    crate::pdf::DocBrand {
+        colour: brand
+            .colour
+            .map(|_| colours.main.to_string())
+            .unwrap_or_default(),
+        colour_strong: brand
+            .colour
+            .map(|_| colours.strong.to_string())
+            .unwrap_or_default(),
+        accent: brand.accent.map(|a| a.to_string()).unwrap_or_default(),
+        logo,
+    }
+}
+
 fn cell(s: impl Into<String>) -> Vec<Inline> {
     vec![Inline::text(s)]
 }
@@ -172,6 +199,7 @@ impl Viewer<'_> {
                     .text,
             ],
             created: Some(r.period.end.to_string()),
+            brand: doc_brand(&self.site.config),
         }
     }
 
@@ -197,7 +225,7 @@ impl Viewer<'_> {
                 c.facts
                     .partners
                     .iter()
-                    .map(|p| p.name.as_str())
+                    .map(|p| p.name.text.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
             ));

@@ -30,12 +30,36 @@ pub struct SingleContext {
     pub style_hash: String,
     /// The publisher.
     pub organisation: String,
-    /// The report's page on the live site.
-    pub url: String,
+    /// The report's page on the live site, when the site knows its full
+    /// address (`base_url` is not a path).
+    pub url: Option<String>,
+    /// The favicon, as a `data:` URL (`_head.html` links it).
+    pub favicon: String,
+    /// The organisation's logo, as a `data:` URL, at the header's size.
+    pub logo: Option<SingleLogo>,
     /// The report, as its page has it (without its list of campaigns).
     pub report: ReportView,
     /// Every campaign, as its page has it.
     pub campaigns: Vec<SingleCampaign>,
+}
+
+/// The logo inside the single-file HTML.
+#[derive(Serialize)]
+pub struct SingleLogo {
+    /// `data:image/…;base64,…`.
+    pub src: String,
+    /// Width in CSS pixels at the header's height.
+    pub width: u32,
+    /// Height in CSS pixels.
+    pub height: u32,
+}
+
+/// `data:<mime>;base64,…`.
+fn data_uri(mime: &str, bytes: &[u8]) -> String {
+    format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
 }
 
 /// A campaign in the single-file HTML.
@@ -55,7 +79,7 @@ pub fn context(
     doc: &ReportDoc,
     slug: &str,
     version: &str,
-    url: &str,
+    url: Option<&str>,
     drawn: &Drawn,
 ) -> SingleContext {
     let lang = &doc.lang;
@@ -95,7 +119,20 @@ pub fn context(
         style_hash: style_hash(""),
         style: String::new(),
         organisation: site.config.organisation.name.clone(),
-        url: url.to_string(),
+        url: url.map(str::to_string),
+        favicon: data_uri(
+            "image/svg+xml",
+            crate::brand::favicon_svg(&site.config.brand, &site.config.organisation.name)
+                .as_bytes(),
+        ),
+        logo: site.config.brand.logo.as_ref().and_then(|l| {
+            let view = pages::LogoView::of(Some(l))?;
+            Some(SingleLogo {
+                src: data_uri(l.format.mime(), &l.bytes),
+                width: view.width,
+                height: view.height,
+            })
+        }),
         report,
         campaigns,
     }

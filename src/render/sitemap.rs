@@ -6,9 +6,10 @@ use super::OutputFile;
 use crate::markup::escape;
 use crate::model::Site;
 
-/// Builds the sitemap.
-pub fn sitemap(site: &Site) -> OutputFile {
-    let base = &site.config.base_url;
+/// Builds the sitemap; `None` when `base_url` is a path, since a sitemap
+/// must give full addresses.
+pub fn sitemap(site: &Site) -> Option<OutputFile> {
+    let base = site.config.address()?;
     let langs = &site.config.languages;
     let mut pages: Vec<Vec<String>> = Vec::new();
     pages.push(langs.iter().map(paths::home).collect());
@@ -56,8 +57,8 @@ pub fn sitemap(site: &Site) -> OutputFile {
         }
     }
     xml.push_str("</urlset>\n");
-    OutputFile {
+    Some(OutputFile {
         path: "sitemap.xml".into(),
         bytes: xml.into_bytes(),
-    }
+    })
 }

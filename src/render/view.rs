@@ -89,6 +89,26 @@ impl Viewer<'_> {
         }
     }
 
+    /// The name of a country or language code (`kind` `country` or
+    /// `language`) in this page's language: the site's `country-XX`
+    /// message, else CLDR's. Validation has checked every code has one.
+    pub fn code_name(&self, kind: &str, code: &str, diags: &mut Diagnostics) -> String {
+        let name = match kind {
+            "country" => self.l10n.country_name(self.lang, code),
+            _ => self.l10n.language_name(self.lang, code),
+        };
+        match name {
+            Some(n) => n.text,
+            None => {
+                diags.push(Diagnostic::error(
+                    None,
+                    format!("there is no name for the {kind} code `{code}`"),
+                ));
+                code.to_string()
+            }
+        }
+    }
+
     /// A period: "1 January 2019 – 31 August 2020".
     pub fn period(&self, p: &Period, diags: &mut Diagnostics) -> String {
         let f = self.l10n.formats(self.lang);

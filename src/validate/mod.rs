@@ -214,6 +214,18 @@ impl Validator<'_> {
         if let Some(d) = &c.description {
             self.lang_map(d, "the site description");
         }
+        if c.address().is_none() {
+            self.diags.push(
+                Diagnostic::warning(
+                    c.base_url_span,
+                    format!(
+                        "base_url `{}` is a path, so the site is built without sitemap.xml, Open Graph addresses (og:url, og:image) and the link to the live page in downloads: those need a full address",
+                        c.base_url
+                    ),
+                )
+                .help("links between pages work as they are; to have the rest, write the full address, e.g. base_url: \"https://example.org/reports/\""),
+            );
+        }
     }
 
     /// A figure's key has a label, and its value is of the kind the key
@@ -363,11 +375,14 @@ impl Validator<'_> {
         self.lang_map(&c.name, "the campaign name");
         self.lang_map(&c.summary, "the campaign summary");
         self.docs(&c.story, &dir, "story", "the campaign story", true, yaml);
-        for code in &c.countries {
-            self.named_code("country", code, yaml);
+        for (code, span) in &c.countries {
+            self.country(code, *span);
         }
-        for code in &c.languages {
-            self.named_code("language", code, yaml);
+        for (code, span) in &c.languages {
+            self.language(code, *span);
+        }
+        for p in &c.partners {
+            self.lang_map(&p.name, "the partner name");
         }
         let mut ids = BTreeSet::new();
         for a in &c.audiences {
@@ -433,20 +448,39 @@ impl Validator<'_> {
         }
     }
 
-    /// Country and language codes are shown by name, from the locale.
-    fn named_code(&mut self, prefix: &str, code: &str, span: Span) {
-        let id = format!("{prefix}-{code}");
-        if !self.l10n.has_message(&id) {
-            self.diags.push(
-                Diagnostic::error(
-                    span,
-                    format!("there is no name for the {prefix} code `{code}`"),
-                )
-                .help(format!(
-                    "check the code, or add `{id} = …` to locales/<language>/ for every language"
-                )),
-            );
+    /// A country code must be an ISO 3166-1 country (whose name CLDR
+    /// gives in every language) or have a `country-XX` message of its own.
+    fn country(&mut self, code: &str, span: Span) {
+        let lang = self.l10n.default_lang().clone();
+        if self.l10n.country_name(&lang, code).is_some() {
+            return;
         }
+        let upper = code.to_ascii_uppercase();
+        let capitals = upper != code && self.l10n.country_name(&lang, &upper).is_some();
+        let help = match crate::l10n::names::country_hint(&upper) {
+            _ if capitals => format!("write `{upper}`: country codes are in capitals"),
+            Some(hint) => hint.to_string(),
+            None => format!(
+                "use an ISO 3166-1 alpha-2 code (GB, LT, NO); for a place that has none, add `country-{code} = …` to locales/<language>/"
+            ),
+        };
+        self.diags
+            .push(Diagnostic::error(span, format!("`{code}` is not a country code")).help(help));
+    }
+
+    /// A language code must be one CLDR names, or have a `language-xx`
+    /// message of its own.
+    fn language(&mut self, code: &str, span: Span) {
+        let lang = self.l10n.default_lang().clone();
+        if self.l10n.language_name(&lang, code).is_some() {
+            return;
+        }
+        self.diags.push(
+            Diagnostic::error(span, format!("`{code}` is not a language code CLDR knows"))
+                .help(format!(
+                    "use an ISO 639-1 code (en, lt, ro), or name it with `language-{code} = …` in locales/<language>/"
+                )),
+        );
     }
 
     fn unlisted_campaigns(&mut self, site: &Site) {

@@ -28,7 +28,8 @@ pub fn check(
     match (kind, f.value) {
         (ValueKind::Count, Value::Count(_))
         | (ValueKind::Money, Value::Money { .. })
-        | (ValueKind::Change, Value::Change(_)) => None,
+        | (ValueKind::Change, Value::Change(_))
+        | (ValueKind::Duration, Value::Duration { .. }) => None,
         (ValueKind::Share, Value::Share(x)) if (0.0..=1.0).contains(&x) => None,
         (ValueKind::Share, Value::Share(x)) => {
             let help = if x > 1.0 && x <= 100.0 {
@@ -66,6 +67,9 @@ pub fn check(
         (ValueKind::Change, Value::Count(_) | Value::Share(_)) => wrong_kind(format!(
             "write a change as `{{ change: 0.12 }}` for +12 % (or -0.12 for a fall); {written} as a change is `{{ change: {written} }}`"
         )),
+        (ValueKind::Duration, Value::Count(n)) => wrong_kind(format!(
+            "write a duration in whole seconds: `{{ seconds: {n} }}` ({n} seconds)"
+        )),
         (_, _) => wrong_kind(format!("write {}", kind.how_written())),
     }
 }
@@ -76,6 +80,7 @@ fn written(v: &Value) -> String {
         Value::Count(n) => n.to_string(),
         Value::Share(x) => trim_float(x),
         Value::Change(x) => format!("{{ change: {} }}", trim_float(x)),
+        Value::Duration { seconds } => format!("{{ seconds: {seconds} }}"),
         Value::Money {
             amount, currency, ..
         } => format!(
@@ -155,6 +160,8 @@ mod tests {
             compact: false,
         };
         assert!(problem(ValueKind::Money, money).is_none());
+        let time = Value::Duration { seconds: 113 };
+        assert!(problem(ValueKind::Duration, time).is_none());
     }
 
     #[test]
@@ -170,5 +177,22 @@ mod tests {
         assert!(d.help.unwrap().contains("{ amount: 12500, currency: EUR }"));
         let d = problem(ValueKind::Change, Value::Share(0.12)).unwrap();
         assert!(d.help.unwrap().contains("{ change: 0.12 }"));
+    }
+
+    #[test]
+    fn a_duration_is_declared_and_checked_like_the_other_kinds() {
+        let d = problem(ValueKind::Duration, Value::Count(113)).unwrap();
+        assert!(d.message.contains("`113` is not a duration"), "{d:?}");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("write a duration in whole seconds: `{ seconds: 113 }` (113 seconds)")
+        );
+        let d = problem(ValueKind::Count, Value::Duration { seconds: 113 }).unwrap();
+        assert!(
+            d.message.contains("`{ seconds: 113 }` is not a count"),
+            "{d:?}"
+        );
+        let d = problem(ValueKind::Duration, Value::Share(0.5)).unwrap();
+        assert!(d.help.unwrap().contains("{ seconds: 113 }"));
     }
 }

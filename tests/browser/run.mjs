@@ -59,8 +59,11 @@ const siteRoot = path.resolve(opts.root ?? path.dirname(outDir));
 const site = readSiteConfig(siteRoot);
 let baseUrl = opts.baseUrl ?? site.baseUrl;
 if (!baseUrl) usage(`no base_url: pass --base-url, or --root with content/site.yaml (looked in ${siteRoot})`);
-if (!/^https?:\/\//.test(baseUrl)) {
-  // A bare path base_url ("/" or "/impact/"): sitemap locs must still be absolute.
+// A path base_url ("/reports/"): the site knows no host, so it has no
+// sitemap and its canonical links are paths (impact says so when it builds).
+const pathBase = !/^https?:\/\//.test(baseUrl);
+if (pathBase) {
+  // Checks that resolve URLs need a host: localhost stands in.
   baseUrl = new URL(baseUrl, 'http://localhost').href;
 }
 if (!baseUrl.endsWith('/')) baseUrl += '/';
@@ -118,8 +121,11 @@ try {
     const util = await browser.newContext({ javaScriptEnabled: true });
     const utilPage = await util.newPage();
     let parsed = new Map();
-    if (want('links') || want('sitemap')) parsed = await checkLinks({ page: utilPage, outDir, pages, baseUrl, languages, report: want('links') ? report : new Report() });
-    if (want('sitemap')) await checkSitemap({ page: utilPage, outDir, baseUrl, pages, parsed, report });
+    if (want('links') || want('sitemap')) parsed = await checkLinks({ page: utilPage, outDir, pages, baseUrl, languages, pathBase, report: want('links') ? report : new Report() });
+    if (want('sitemap') && pathBase) {
+      const made = fs.existsSync(path.join(outDir, 'sitemap.xml'));
+      report.check('sitemap', 'sitemap.xml', made ? [`base_url is a path (${mount}), so a sitemap has no full addresses to list, yet sitemap.xml was written`] : []);
+    } else if (want('sitemap')) await checkSitemap({ page: utilPage, outDir, baseUrl, pages, parsed, report });
     await util.close();
 
     const httpAllowed = (u) => u.startsWith(server.origin + '/') || /^(data|blob|about):/.test(u);

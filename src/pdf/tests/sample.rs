@@ -146,6 +146,7 @@ pub(crate) fn lithuanian() -> PdfDocument {
         author: "STOP THE TRAFFIK".into(),
         keywords: vec!["prekyba žmonėmis".into(), "vertinimas".into()],
         created: Some("2019-12-31".into()),
+        brand: Default::default(),
     }
 }
 

@@ -165,6 +165,7 @@ function inspect() {
       after: first && m.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_PRECEDING ? first.outerHTML.slice(0, 80) : null,
     };
   });
+  out.icons = [...document.querySelectorAll('link[rel~="icon"]')].map((l) => ({ href: l.href, raw: l.getAttribute('href') }));
   out.stylesheets = [...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => ({ href: l.getAttribute('href'), applied: !!l.sheet }));
   out.brokenImages = [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.currentSrc || i.getAttribute('src'));
   // Charts: open every disclosure first, so a chart inside one is measured as shown.
@@ -252,6 +253,7 @@ export async function visit(ctx, { url, allowed, expectMainStatus = 200, screens
     }
     for (const v of info.cspViolations) problems.push(`CSP violation: ${v.directive} blocked ${v.blocked || '(inline)'}${v.source ? ` in ${v.source}:${v.line}` : ''}`);
     for (const s of info.stylesheets) if (!s.applied) problems.push(`stylesheet ${s.href} was not applied`);
+    problems.push(...(await iconProblems(ctx, info.icons)));
     for (const src of info.brokenImages) problems.push(`broken image (naturalWidth 0): ${src}`);
     for (const s of info.svgs) if (!(s.w > 0 && s.h > 0)) problems.push(`<svg role="img"> "${s.label}" has zero size (${s.w}×${s.h})`);
     // Late console messages (e.g. a font that failed after load).
@@ -264,6 +266,31 @@ export async function visit(ctx, { url, allowed, expectMainStatus = 200, screens
   const own = [...problems];
   if (follow && info) own.push(...(await followSwitcher(ctx, url, info, { expectHttp: expectMainStatus != null, outDir })));
   return { problems: own, info };
+}
+
+/**
+ * The favicon: a page without <link rel="icon"> makes the browser ask for
+ * /favicon.ico on its own (outside the page's own requests, so the response
+ * watcher never sees it), which answers 404 on a site that has none. Every
+ * page must link one, and each linked icon must load as an image.
+ */
+export async function iconProblems(ctx, icons) {
+  const problems = [];
+  if (!icons.length) problems.push('no <link rel="icon">: the browser asks for /favicon.ico, which answers 404');
+  for (const { href, raw } of icons) {
+    if (href.startsWith('data:')) {
+      if (!/^data:image\//.test(href)) problems.push(`favicon ${raw.slice(0, 40)} is not an image`);
+    } else if (href.startsWith('file:')) {
+      const f = fileURLToPath(href.split('#')[0].split('?')[0]);
+      if (!fs.existsSync(f)) problems.push(`favicon ${raw} is missing (${f})`);
+    } else {
+      const r = await ctx.request.get(href);
+      const type = r.headers()['content-type'] || '';
+      if (r.status() !== 200) problems.push(`HTTP ${r.status()} for the favicon ${href}`);
+      else if (!type.startsWith('image/')) problems.push(`favicon ${href} is served as ${type}, not an image`);
+    }
+  }
+  return problems;
 }
 
 /** Click every language link; the target must be that language and link back. */

@@ -108,7 +108,7 @@ function mustBeAbsolute(ref) {
   return ref.tag === 'link' && ref.rel.some((r) => r === 'canonical' || r === 'alternate');
 }
 
-export async function checkLinks({ page, outDir, pages, baseUrl, languages, report }) {
+export async function checkLinks({ page, outDir, pages, baseUrl, languages, report, pathBase = false }) {
   const SUITE = 'links';
   const base = new URL(baseUrl);
   const mountPath = base.pathname;
@@ -204,7 +204,9 @@ export async function checkLinks({ page, outDir, pages, baseUrl, languages, repo
 
   function checkOne(ref, value, fromFile, pageInfo, problems, cssContext = null) {
     const where = cssContext ? `${cssContext} url(${value})` : `<${ref.el} ${ref.attr}="${value}">`;
-    const allowRootAbsolute = pageInfo?.kind === 'notfound';
+    // A path base_url (`/reports/`) gives no host: canonical and hreflang
+    // links are then paths from the host's root, which HTML allows.
+    const allowRootAbsolute = pageInfo?.kind === 'notfound' || (pathBase && mustBeAbsolute(ref));
     const r = resolveRef(value, fromFile, ref, allowRootAbsolute);
     if (r.skip) return;
     if (r.problem) {
@@ -246,7 +248,7 @@ export async function checkLinks({ page, outDir, pages, baseUrl, languages, repo
       if (pageInfo?.kind === 'notfound' && !cssContext) {
         problems.push(`${where}: relative URL in 404.html; a host serves 404.html for a missing URL at any depth, where relative URLs resolve elsewhere: use a root-absolute URL built from base_url's path`);
       }
-      if (mustBeAbsolute(ref)) problems.push(`${where}: should be an absolute URL under base_url ${baseUrl}`);
+      if (mustBeAbsolute(ref)) problems.push(`${where}: should be an absolute URL under base_url ${baseUrl}${pathBase ? ' (or its path)' : ''}`);
     }
     const e = existsAs(target);
     if (e.missing) {
