@@ -98,6 +98,7 @@ fn charts(c: &mut Criterion) {
         figure_label: "žmonės, kuriuos pasiekė mūsų kampanijos",
         organisation: "STOP THE TRAFFIK",
         colour: impact::charts::palette::SERIES[0],
+        logo: None,
     };
     group.sample_size(10);
     group.bench_function("card_png", |b| {

@@ -155,6 +155,42 @@ fn brand_colours_reach_css_charts_and_cards() {
     );
 }
 
+/// The logo is drawn at the foot of every social card, on the right: its
+/// green bar (a colour nothing else on the card has) is there and only
+/// there.
+#[test]
+fn the_logo_is_on_the_social_cards() {
+    let site = built();
+    let out = site.path().join("output");
+    for card in [
+        "en/results-2023/card.png",
+        "lt/results-2023/safe-journeys/card.png",
+    ] {
+        let bytes = fs::read(out.join(card)).unwrap();
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let mut rgb = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut rgb).unwrap();
+        assert_eq!((info.width, info.height), (1200, 630));
+        let green: Vec<(usize, usize)> = rgb
+            .chunks_exact(3)
+            .enumerate()
+            .filter(|(_, p)| *p == [0x2e, 0x7d, 0x32])
+            .map(|(i, _)| (i % 1200, i / 1200))
+            .collect();
+        assert!(
+            green.len() > 1000,
+            "{card}: the logo's green bar ({} px)",
+            green.len()
+        );
+        assert!(
+            green.iter().all(|&(x, y)| x >= 800 && y >= 520),
+            "{card}: the logo is at the foot on the right"
+        );
+    }
+}
+
 #[test]
 fn a_path_base_url_leaves_out_what_needs_a_full_address_and_says_so_once() {
     let site = fixture_site("brand-site");

@@ -96,6 +96,7 @@ mod tests {
                 bytes: b"<svg/>".to_vec(),
                 width: 10,
                 height: 10,
+                card: None,
                 span: Span::file(crate::model::FileId(0)),
             }),
             ..Brand::default()

@@ -6,9 +6,11 @@
 pub mod colour;
 mod favicon;
 mod logo;
+mod raster;
 
 pub use favicon::favicon_svg;
 pub use logo::logo_size;
+pub use raster::{card_raster, RasterError};
 
 use colour::{contrast, nearest_passing, ratio_text, Rgb};
 

@@ -1,6 +1,8 @@
 //! The social card: a 1200 × 630 PNG (the Open Graph image size) with a
 //! report's or campaign's title, its headline figure and what the figure
-//! counts, and the organisation, in the theme font.
+//! counts, and the organisation, in the theme font, and the
+//! organisation's logo when it has one (made into a few colours once per
+//! build, `brand::card_raster`).
 //!
 //! A site has a card per report and campaign page in every language, so
 //! at a thousand campaigns cards were most of a build's work when plotters
@@ -17,6 +19,7 @@ use super::figure::LINE;
 use super::fonts::{Fonts, PLOTTERS_SCALE};
 use super::palette::{self, BACKGROUND, GRID, TEXT};
 use super::ChartError;
+use crate::model::LogoRaster;
 
 /// Width of a social card in pixels.
 pub const CARD_WIDTH: u32 = 1200;
@@ -37,7 +40,19 @@ pub struct Card<'a> {
     /// The band down the left edge and the figure: the organisation's
     /// colour, or the first series colour.
     pub colour: RGBColor,
+    /// The organisation's logo, at the foot on the right.
+    pub logo: Option<&'a LogoRaster>,
 }
+
+/// The box the logo is fitted into, in card pixels: right of the
+/// organisation's name, below the rule.
+pub const CARD_LOGO_WIDTH: u32 = 320;
+/// See [`CARD_LOGO_WIDTH`].
+pub const CARD_LOGO_HEIGHT: u32 = 64;
+/// How many colours a logo may keep: what the palette has left (256 less
+/// the background, the solid colours and the text ramps).
+pub const CARD_LOGO_COLOURS: usize =
+    256 - 1 - SOLID.len() - TEXT_COLOURS.len() * COVERAGE_STEPS as usize;
 
 const MARGIN: f64 = 80.0;
 const TITLE_PX: f64 = 44.0;
@@ -62,8 +77,12 @@ fn draw_with_key(card: &Card, fonts: &Fonts, key: &str) -> Result<Vec<u8>, Chart
         .unwrap_or_else(|| Canvas::new(CARD_WIDTH, CARD_HEIGHT));
     canvas.wipe();
     (canvas.solid, canvas.text_colours) = card_colours(card.colour);
+    canvas.logo_colours.clear();
     for ink in layout(card, fonts) {
         canvas.paint(&ink, faces);
+    }
+    if let Some(logo) = card.logo {
+        canvas.image(logo, logo_at(logo));
     }
     let png = canvas.png(key);
     SPARE.with(|spare| *spare.borrow_mut() = Some(canvas));
@@ -93,6 +112,11 @@ pub fn card_key(card: &Card, fonts: &Fonts) -> String {
     // brand colours existed keep their keys (and bytes).
     if card.colour != palette::SERIES[0] {
         hash.update([card.colour.0, card.colour.1, card.colour.2]);
+    }
+    // Likewise only a logo counts, so cards without one keep theirs.
+    if let Some(logo) = card.logo {
+        hash.update(b"logo");
+        hash.update(logo.digest);
     }
     for text in [
         card.title,
@@ -237,6 +261,8 @@ struct Canvas {
     solid: [RGBColor; 2],
     /// Its text colours (see [`TEXT_COLOURS`]).
     text_colours: [RGBColor; 2],
+    /// The logo's colours, after the text ramps in the palette.
+    logo_colours: Vec<[u8; 3]>,
     /// The glyph boxes of the lines painted, which [`Painted::glyphs`]
     /// index: tighter than a line's box, so the encoder reads less.
     glyph_boxes: Vec<Inked>,
@@ -264,6 +290,7 @@ impl Canvas {
             glyph_boxes: Vec::new(),
             solid: SOLID,
             text_colours: TEXT_COLOURS,
+            logo_colours: Vec::new(),
         }
     }
 
@@ -298,6 +325,9 @@ impl Canvas {
                     mix(c.2, BACKGROUND.2),
                 ]);
             }
+        }
+        for c in &self.logo_colours {
+            rgb.extend(c);
         }
         rgb
     }
@@ -334,6 +364,28 @@ impl Canvas {
                 self.text(face, line, *at, px * PLOTTERS_SCALE, *colour);
             }
         }
+    }
+
+    /// Paints the logo with its top-left corner at `(x, y)`; its white
+    /// stays background. Its colours follow the text ramps in the palette.
+    fn image(&mut self, logo: &LogoRaster, (x, y): (usize, usize)) {
+        let first = (1 + SOLID.len() + TEXT_COLOURS.len() * COVERAGE_STEPS as usize) as u8;
+        self.logo_colours = logo.colours.clone();
+        let width = self.width as usize;
+        let cols = x..(x + logo.width as usize).min(width);
+        let rows = y..(y + logo.height as usize).min(self.height as usize);
+        for row in rows.clone() {
+            let from = (row - y) * logo.width as usize;
+            let source = &logo.pixels[from..from + cols.len()];
+            let pixels = &mut self.pixels[row * width + cols.start..row * width + cols.end];
+            for (pixel, &index) in pixels.iter_mut().zip(source) {
+                *pixel = if index == 0 { 0 } else { first + index - 1 };
+            }
+        }
+        self.inked.push(Painted {
+            area: (rows, cols),
+            glyphs: 0..0,
+        });
     }
 
     /// Fills the pixels whose centres lie inside the rectangle.
@@ -550,7 +602,19 @@ fn layout(card: &Card, fonts: &Fonts) -> Vec<Ink> {
     );
 
     let foot = h - 56.0 - ORGANISATION_PX;
-    let organisation = fit_lines(fonts, card.organisation, ORGANISATION_PX, true, room, 1);
+    // The name leaves room for the logo on its right.
+    let name_room = match card.logo {
+        Some(logo) => room - f64::from(logo.width) - 32.0,
+        None => room,
+    };
+    let organisation = fit_lines(
+        fonts,
+        card.organisation,
+        ORGANISATION_PX,
+        true,
+        name_room,
+        1,
+    );
     text(
         &organisation,
         MARGIN,
@@ -597,6 +661,17 @@ fn layout(card: &Card, fonts: &Fonts) -> Vec<Ink> {
     ink
 }
 
+/// Where the logo's top-left corner goes: flush with the right margin,
+/// its foot 40 px above the card's (below the rule over the foot).
+fn logo_at(logo: &LogoRaster) -> (usize, usize) {
+    let right = (CARD_WIDTH as f64 - MARGIN) as u32;
+    let bottom = CARD_HEIGHT - 40;
+    (
+        right.saturating_sub(logo.width) as usize,
+        bottom.saturating_sub(logo.height) as usize,
+    )
+}
+
 /// `text` wrapped to at most `max_lines` lines of `room`, the last ending
 /// in `…` if text was left out.
 fn fit_lines(
@@ -638,6 +713,7 @@ mod tests {
             figure_label: "pasiektų žmonių",
             organisation: "STOP THE TRAFFIK",
             colour: palette::SERIES[0],
+            logo: None,
         }
     }
 
@@ -664,6 +740,7 @@ mod tests {
             figure_label: "pasiektų žmonių per visas kampanijas abiejose šalyse",
             organisation: "STOP THE TRAFFIK ir partneriai",
             colour: palette::SERIES[0],
+            logo: None,
         };
         let short = Card {
             title: "A",
@@ -671,6 +748,7 @@ mod tests {
             figure_label: "b",
             organisation: "c",
             colour: palette::SERIES[0],
+            logo: None,
         };
         let after = std::thread::spawn(move || {
             draw_card_png(&long, &fonts()).unwrap();
@@ -682,6 +760,64 @@ mod tests {
             .join()
             .unwrap();
         assert!(after == alone, "the canvas kept ink of the card before");
+    }
+
+    /// A card's pixels as RGB, the palette looked up.
+    fn rgb(png: &[u8]) -> Vec<[u8; 3]> {
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        reader.next_frame(&mut pixels).unwrap();
+        pixels.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect()
+    }
+
+    /// The logo is painted in its own colours at the foot on the right,
+    /// and only there; the card without it is untouched by it, also when
+    /// drawn on the canvas a logo card used.
+    #[test]
+    fn a_card_with_a_logo_shows_it_in_the_logo_box() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#7a1f5c"/></svg>"##;
+        let logo = crate::brand::card_raster(
+            crate::model::LogoFormat::Svg,
+            svg,
+            CARD_LOGO_WIDTH,
+            CARD_LOGO_HEIGHT,
+            CARD_LOGO_COLOURS,
+        )
+        .unwrap();
+        assert_eq!((logo.width, logo.height), (256, 64));
+        let fonts = fonts();
+        let with = Card {
+            logo: Some(&logo),
+            ..card()
+        };
+        let drawn = draw_card_png(&with, &fonts).unwrap();
+        let plain = draw_card_png(&card(), &fonts).unwrap();
+        let (with_rgb, plain_rgb) = (rgb(&drawn), rgb(&plain));
+        let (x0, y0) = logo_at(&logo);
+        let inside = |x: usize, y: usize| {
+            (x0..x0 + logo.width as usize).contains(&x)
+                && (y0..y0 + logo.height as usize).contains(&y)
+        };
+        let mut logo_pixels = 0;
+        for (i, (a, b)) in with_rgb.iter().zip(&plain_rgb).enumerate() {
+            let (x, y) = (i % CARD_WIDTH as usize, i / CARD_WIDTH as usize);
+            if inside(x, y) {
+                assert_eq!(*b, [0xff; 3], "the plain card has nothing at {x},{y}");
+                logo_pixels += usize::from(*a == [0x7a, 0x1f, 0x5c]);
+            } else {
+                assert_eq!(a, b, "the logo card differs outside the logo at {x},{y}");
+            }
+        }
+        assert_eq!(
+            logo_pixels,
+            256 * 64,
+            "every pixel of the logo in its colour"
+        );
+        assert_ne!(card_key(&with, &fonts), card_key(&card(), &fonts));
+        // The next card on this thread's canvas has no trace of the logo.
+        assert!(draw_card_png(&card(), &fonts).unwrap() == plain);
     }
 
     /// The palette indices a PNG holds.
@@ -708,6 +844,7 @@ mod tests {
             figure_label: "pasiektų žmonių per visas kampanijas abiejose šalyse",
             organisation: "STOP THE TRAFFIK ir partneriai",
             colour: palette::SERIES[0],
+            logo: None,
         };
         let mut canvas = Canvas::new(CARD_WIDTH, CARD_HEIGHT);
         for card in [long, card(), long] {

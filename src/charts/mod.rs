@@ -32,7 +32,10 @@ mod testing;
 #[cfg(test)]
 mod tests;
 
-pub use card::{card_key, draw_card_png, key_in_card, Card, CARD_HEIGHT, CARD_WIDTH};
+pub use card::{
+    card_key, draw_card_png, key_in_card, Card, CARD_HEIGHT, CARD_LOGO_COLOURS, CARD_LOGO_HEIGHT,
+    CARD_LOGO_WIDTH, CARD_WIDTH,
+};
 pub use error::ChartError;
 pub use fonts::Fonts;
 

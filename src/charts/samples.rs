@@ -37,6 +37,7 @@ fn samples_show_what_they_are_for_and_are_written_to_look_at() {
                 figure_label: "žmonės, kuriuos pasiekė mūsų kampanijos",
                 organisation: "STOP THE TRAFFIK",
                 colour: super::palette::SERIES[0],
+                logo: None,
             }
         } else {
             Card {
@@ -45,6 +46,7 @@ fn samples_show_what_they_are_for_and_are_written_to_look_at() {
                 figure_label: "people reached by our campaigns",
                 organisation: "STOP THE TRAFFIK",
                 colour: super::palette::SERIES[0],
+                logo: None,
             }
         };
         let png = draw_card_png(&card, &fonts()).unwrap();

@@ -473,6 +473,7 @@ fn a_card_is_a_1200_by_630_png() {
         figure_label: "pasiekta žmonių",
         organisation: "STOP THE TRAFFIK",
         colour: crate::charts::palette::SERIES[0],
+        logo: None,
     };
     let png = draw_card_png(&card, &fonts()).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
@@ -502,6 +503,7 @@ fn a_card_with_overlong_text_still_draws() {
         figure_label: &long,
         organisation: &long,
         colour: crate::charts::palette::SERIES[0],
+        logo: None,
     };
     draw_card_png(&card, &fonts()).unwrap();
     let empty = Card {
@@ -510,6 +512,7 @@ fn a_card_with_overlong_text_still_draws() {
         figure_label: "",
         organisation: "",
         colour: crate::charts::palette::SERIES[0],
+        logo: None,
     };
     draw_card_png(&empty, &fonts()).unwrap();
 }

@@ -425,6 +425,7 @@ impl Ctx<'_> {
             bytes: Vec::new(),
             width: 0,
             height: 0,
+            card: None,
             span,
         })
     }

@@ -139,6 +139,32 @@ fn read_logo(r: &mut Reader, root: &Path, mut logo: Logo) -> Option<Logo> {
         );
         return None;
     };
+    // Drawn once for every social card; a file browsers show but that
+    // cannot be drawn is found here, at its line, not in the middle of
+    // rendering.
+    let card = crate::brand::card_raster(
+        logo.format,
+        &bytes,
+        crate::charts::CARD_LOGO_WIDTH,
+        crate::charts::CARD_LOGO_HEIGHT,
+        crate::charts::CARD_LOGO_COLOURS,
+    );
+    match card {
+        Ok(raster) => logo.card = Some(raster),
+        Err(e) => {
+            r.diags.push(
+                Diagnostic::error(
+                    logo.span,
+                    format!("the logo content/{} cannot be drawn: {e}", logo.path),
+                )
+                .help(match logo.format {
+                    LogoFormat::Svg => "open it in a browser; save it again as plain SVG",
+                    LogoFormat::Png => "save the logo again as a PNG image",
+                }),
+            );
+            return None;
+        }
+    }
     logo.bytes = bytes;
     logo.width = width;
     logo.height = height;

@@ -118,8 +118,28 @@ pub struct Logo {
     pub width: u32,
     /// See `width`.
     pub height: u32,
+    /// The logo as the social cards paint it, made once when the site is
+    /// read (`None` until then).
+    pub card: Option<LogoRaster>,
     /// Where `logo:` was written.
     pub span: Span,
+}
+
+/// A logo rasterised for the social cards, which are palette images: at
+/// most a fixed number of colours, already laid on the card's white.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogoRaster {
+    /// Width in card pixels.
+    pub width: u32,
+    /// Height in card pixels.
+    pub height: u32,
+    /// The colours it is painted in.
+    pub colours: Vec<[u8; 3]>,
+    /// Row by row, one per pixel: 0 for the card's white, `i` for
+    /// `colours[i - 1]`.
+    pub pixels: Vec<u8>,
+    /// SHA-256 of all of the above, for the card's key.
+    pub digest: [u8; 32],
 }
 
 /// The image formats a logo may have: ones every browser, Typst and our

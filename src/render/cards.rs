@@ -74,6 +74,13 @@ impl Viewer<'_> {
                 Some(c) => charts::palette::rgb((c.0, c.1, c.2)),
                 None => charts::palette::SERIES[0],
             },
+            logo: self
+                .site
+                .config
+                .brand
+                .logo
+                .as_ref()
+                .and_then(|l| l.card.as_ref()),
         };
         let path = card_path(page_path);
         let fonts = self.fonts?;
