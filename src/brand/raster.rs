@@ -142,11 +142,13 @@ fn svg_on_paper(
     max_height: u32,
 ) -> Result<(u32, u32, Vec<u8>), RasterError> {
     use resvg::{tiny_skia, usvg};
-    let mut options = usvg::Options::default();
     // No file or address is read for an <image>: only data: images.
-    options.image_href_resolver = usvg::ImageHrefResolver {
-        resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
-        resolve_string: Box::new(|_, _| None),
+    let options = usvg::Options {
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..Default::default()
     };
     let tree =
         usvg::Tree::from_data(bytes, &options).map_err(|e| RasterError::Svg(e.to_string()))?;
