@@ -83,9 +83,9 @@ fn duration_back(shown: &str) -> Option<f64> {
         };
         let unit = match pair[1].trim_end_matches('.') {
             "d" | "day" | "days" => 86_400.0,
-            "h" | "hr" | "val" => 3_600.0,
-            "min" => 60.0,
-            "s" | "sec" | "sek" => 1.0,
+            "h" | "hr" | "hrs" | "val" => 3_600.0,
+            "min" | "mins" => 60.0,
+            "s" | "sec" | "secs" | "sek" => 1.0,
             _ => return None,
         };
         total += n * unit;
