@@ -234,8 +234,8 @@ charts: []
             "Vienas sakinys apie kampaniją."
         ),
         audience = map(langs, "Main audience", "Pagrindinė auditorija"),
-        partner = map(langs, "Partner organisation", "Partnerių organizacija"),
-        quote = map(langs, "What someone said.", "Ką kažkas pasakė."),
+        partner = map(langs, "Partner organisation", "Organizacija partnerė"),
+        quote = map(langs, "What someone said.", "Kieno nors pasakyti žodžiai."),
         who = map(langs, "Who said it", "Kas tai pasakė"),
         chart = map(langs, "Calls per month", "Skambučiai per mėnesį"),
         label = map(langs, "January 2024", "2024 m. sausis"),
@@ -246,7 +246,7 @@ fn story_md(lang: &Lang) -> String {
     placeholder(
         lang,
         "## Why we ran it\n\nReplace this text with the campaign's story. Place figures from campaign.yaml\nso both languages always agree: the campaign reached\n{{ metric(key=\"reach\", audience=\"main-audience\") }} people.\n\n## What happened\n\nLink to other pages with [their content path](@/).\n",
-        "## Kodėl ją vykdėme\n\nPakeiskite šį tekstą kampanijos istorija. Skaičius iš campaign.yaml įterpkite\nšitaip, kad abiejose kalbose jie sutaptų: kampanija pasiekė\n{{ metric(key=\"reach\", audience=\"main-audience\") }} žmonių.\n\n## Kas įvyko\n\nNuorodas į kitus puslapius rašykite [taip](@/).\n",
+        "## Kodėl vykdėme šią kampaniją\n\nPakeiskite šį tekstą kampanijos istorija. Skaičius iš campaign.yaml įterpkite\ntaip, kad abiejų kalbų tekstuose jie visada sutaptų: kampanija pasiekė\n{{ phrase(id=\"people-reached\", n=metric(key=\"reach\", audience=\"main-audience\")) }}.\nTinkamą žodžio po skaičiaus formą parenka frazė iš locales/lt/phrases.ftl.\n\n## Kas įvyko\n\nNuorodose į kitus puslapius rašykite [jų kelią aplanke content](@/).\n",
     )
 }
 
