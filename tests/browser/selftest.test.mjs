@@ -54,6 +54,10 @@ const BASE = 'https://fixture.example/';
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'">`;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
+// Every fixture page links an icon, as impact's pages do; without one the
+// browser asks for /favicon.ico and the suite (rightly) reports its 404.
+const ICON = `<link rel="icon" href="data:image/png;base64,${PNG.toString('base64')}">`;
+
 function page({ lang, title, depth, slug, other, otherHref, body, csp = true, extraHead = '', htmlLang = lang }) {
   const up = '../'.repeat(depth);
   const names = { en: 'English', lt: 'Lietuvių' };
@@ -64,6 +68,7 @@ function page({ lang, title, depth, slug, other, otherHref, body, csp = true, ex
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${csp ? CSP : ''}
+${ICON}
 <title>${title}</title>
 <link rel="canonical" href="${url(lang)}">
 <link rel="alternate" hreflang="en" href="${url('en')}">
@@ -107,6 +112,7 @@ a { color: #0b5f6b; }
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${CSP}
+${ICON}
 <title>Fixture</title>
 <link rel="alternate" hreflang="en" href="${BASE}en/">
 <link rel="alternate" hreflang="lt" href="${BASE}lt/">
@@ -123,6 +129,7 @@ ${CSP}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${CSP}
+${ICON}
 <title>Not found</title>
 <link rel="stylesheet" href="/assets/style.css">
 </head>
@@ -157,6 +164,7 @@ ${CSP}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${CSP}
+${ICON}
 <title>Download</title>
 ${extra}
 </head>
