@@ -5,17 +5,12 @@
 use std::fs;
 
 mod common;
-use common::{build, read, sample_site};
+use common::{build, built_sample, read, sample_site};
 
 #[test]
 fn robots_txt_names_the_sitemap_of_a_full_base_url() {
-    let site = sample_site();
-    let outcome = build(site.path(), false);
-    assert!(
-        !outcome.diags.has_errors(),
-        "{:?}",
-        common::messages(&outcome)
-    );
+    // Built without errors, or it panics with the messages.
+    let site = built_sample();
     assert_eq!(
         read(site.path(), "robots.txt"),
         "User-agent: *\nAllow: /\n\nSitemap: https://impact.example.org/sitemap.xml\n"
@@ -28,13 +23,8 @@ fn robots_txt_names_the_sitemap_of_a_full_base_url() {
 
 #[test]
 fn the_chooser_has_a_description_and_a_canonical_address() {
-    let site = sample_site();
-    let outcome = build(site.path(), false);
-    assert!(
-        !outcome.diags.has_errors(),
-        "{:?}",
-        common::messages(&outcome)
-    );
+    // Built without errors, or it panics with the messages.
+    let site = built_sample();
     let chooser = read(site.path(), "index.html");
     assert!(
         chooser.contains(
