@@ -129,6 +129,11 @@ impl fmt::Display for Diagnostic {
 
 /// Renders every diagnostic as text (with colour when `color` is set).
 pub fn render(diags: &Diagnostics, sources: &SourceMap, color: bool) -> String {
+    // Showing a file's text means making it printable: a whole site's
+    // worth of files, for nothing, when there is nothing to show.
+    if diags.is_empty() {
+        return String::new();
+    }
     let mut buf = termcolor::Buffer::no_color();
     if color {
         buf = termcolor::Buffer::ansi();

@@ -130,9 +130,21 @@ pub fn build(
             }
             let mut doc = v.report_doc(index, r, &mut d);
             doc.page = report_touched;
-            doc.campaigns = campaigns
+            // A report of many campaigns is most of the work: its
+            // campaigns go on every core, their problems kept in order.
+            let made: Vec<(CampaignDoc, Diagnostics)> = campaigns
+                .into_par_iter()
+                .map(|c| {
+                    let mut d = Diagnostics::default();
+                    (v.campaign_doc(c, r, &mut d), d)
+                })
+                .collect();
+            doc.campaigns = made
                 .into_iter()
-                .map(|c| v.campaign_doc(c, r, &mut d))
+                .map(|(c, cd)| {
+                    d.extend(cd);
+                    c
+                })
                 .collect();
             (Some(doc), d)
         })

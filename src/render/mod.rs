@@ -559,14 +559,20 @@ fn report_downloads(
     // sheet to learn its characters, then with the faces they need.
     let path = format!("{dir}{}.html", r.slug);
     let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
-    let Some(bare) = render_page(tera, "single.html", &ctx, path.clone(), v.site, diags) else {
+    ctx.leave_style_open();
+    let Some(open) = render_page(tera, "single.html", &ctx, path.clone(), v.site, diags) else {
         return out;
     };
-    let text = String::from_utf8_lossy(&bare.bytes);
-    ctx.set_style(&font_faces::faces_for_text(&downloads.css, &text));
-    if let Some(file) = render_page(tera, "single.html", &ctx, path, v.site, diags) {
-        out.push((v.download("html", &r.slug, file.bytes.len(), diags), file));
-    }
+    // Tera writes a `String`; its bytes are UTF-8.
+    let open = String::from_utf8_lossy(&open.bytes);
+    let html = single_html::fill_style(&open, |text| {
+        font_faces::faces_for_text(&downloads.css, text.iter().copied())
+    });
+    let file = OutputFile {
+        path,
+        bytes: html.into_bytes(),
+    };
+    out.push((v.download("html", &r.slug, file.bytes.len(), diags), file));
     out
 }
 
