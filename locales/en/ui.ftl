@@ -109,6 +109,22 @@ chart-finances-desc = Income { $income } and expenditure { $expenditure }, { $pe
 chart-trend-desc = From { $first } in { $first_label } to { $last } in { $last_label }.
 chart-highest-desc = The highest value is { $value } ({ $label }).
 
+## The numbers behind a chart or table, as a CSV file beside the page:
+## the link under it, the headings of the file's unit and qualifier
+## columns, and the words in them. Values are machine numbers (0.308 for
+## 30.8%), so the unit says what they count.
+
+data-get = Get the data
+data-unit = Unit
+data-qualifier = Qualifier
+data-unit-count = count
+data-unit-share = share (0–1)
+data-unit-change = relative change (0.5 = +50%)
+data-unit-number = number
+data-unit-seconds = seconds
+data-qualifier-at-least = at least
+data-qualifier-about = about
+
 ## Downloads. { $size } is already formatted ("1.2 MB").
 
 download-heading = Download the report

@@ -112,6 +112,22 @@ chart-finances-desc = Laikotarpiu { $period } pajamos sudarė { $income }, išla
 chart-trend-desc = Nuo { $first } ({ $first_label }) iki { $last } ({ $last_label }).
 chart-highest-desc = Didžiausia reikšmė – { $value } ({ $label }).
 
+## Diagramos ar lentelės skaičiai CSV faile šalia puslapio: nuoroda po ja,
+## failo vienetų ir tikslumo stulpelių antraštės ir jų žodžiai. Reikšmės
+## rašomos mašinai (0.308, o ne 30,8 %), todėl vienetas pasako, ką jos
+## reiškia.
+
+data-get = Atsisiųsti duomenis
+data-unit = Matavimo vienetas
+data-qualifier = Tikslumas
+data-unit-count = kiekis
+data-unit-share = dalis (0–1)
+data-unit-change = santykinis pokytis (0.5 = +50 %)
+data-unit-number = skaičius
+data-unit-seconds = sekundės
+data-qualifier-at-least = ne mažiau kaip
+data-qualifier-about = apie
+
 ## Atsisiuntimai. { $size } jau suformatuotas („1,2 MB“).
 
 download-heading = Atsisiųsti ataskaitą

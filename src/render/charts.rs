@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::data::Dataset;
 use super::view::Viewer;
 use crate::charts::{self, Chart, Series};
 use crate::diagnostics::Diagnostics;
@@ -139,8 +140,22 @@ pub struct ChartData {
     pub categories: Vec<String>,
     /// The series (one for bar, hbar and donut).
     pub series: Vec<Series>,
+    /// What the series are, when there are several ("Audience"), for the
+    /// chart's data.
+    pub series_heading: String,
+    /// Each value's qualifier ("at least", "about"), per series and
+    /// category, as the data wrote it; the drawing shows the number, its
+    /// data keeps the qualifier. Empty when no value has one.
+    pub qualifiers: Vec<Vec<Option<Qualifier>>>,
     /// Where a declared chart was written, for errors.
     pub span: Option<Span>,
+}
+
+impl ChartData {
+    /// The qualifier of series `s`'s value for category `i`.
+    pub fn qualifier(&self, s: usize, i: usize) -> Option<Qualifier> {
+        self.qualifiers.get(s)?.get(i).copied().flatten()
+    }
 }
 
 /// A chart drawn once, for every output that shows it.
@@ -156,8 +171,12 @@ pub struct DrawnChart {
     pub table: Vec<Vec<String>>,
     /// The label of the disclosure that shows the table.
     pub show: String,
+    /// The label of the link to its CSV ("Get the data").
+    pub get_data: String,
     /// The drawing's size.
     pub size: (u32, u32),
+    /// The same numbers as data, for its CSV.
+    pub data: Dataset,
 }
 
 impl DrawnChart {
@@ -167,10 +186,19 @@ impl DrawnChart {
         self.svg.replace(ID_SLOT, id)
     }
 
-    /// The chart as a page shows it: the caption, the drawing, and its
-    /// numbers in a table behind a disclosure.
-    pub fn figure_html(&self, id: &str) -> String {
-        figure_html(id, &self.title, &self.svg(id), &self.table, &self.show)
+    /// The chart as a page shows it: the caption, the drawing, its
+    /// numbers in a table behind a disclosure and, when `data` is the
+    /// address of its CSV, a link to it beside that.
+    pub fn figure_html(&self, id: &str, data: Option<&str>) -> String {
+        let data = data.map(|href| (href, self.get_data.as_str()));
+        figure_html(
+            id,
+            &self.title,
+            &self.svg(id),
+            &self.table,
+            &self.show,
+            data,
+        )
     }
 
     /// The drawing at its own size, for a document that cannot fit it to
@@ -226,7 +254,14 @@ impl Viewer<'_> {
                     _ => None,
                 })
         };
+        let qualifier_of = |a: &Audience, key: &str| {
+            a.metrics
+                .iter()
+                .find(|m| m.metric == key)
+                .and_then(|m| m.qualifier)
+        };
         let name = |a: &Audience| self.text(&a.name).text;
+        let audience_heading = self.chart_text("chart-audience", &[], diags);
 
         // Reach, and the share of the potential audience it was.
         for (id, key, format, title, desc) in [
@@ -245,7 +280,7 @@ impl Viewer<'_> {
                 "chart-potential-desc",
             ),
         ] {
-            let values: Vec<(String, f64)> = c
+            let with_qualifiers: Vec<((String, f64), Option<Qualifier>)> = c
                 .audiences
                 .iter()
                 .filter_map(|a| {
@@ -253,9 +288,11 @@ impl Viewer<'_> {
                         Format::Share => share_of(a, key),
                         _ => count_of(a, key),
                     };
-                    v.map(|v| (name(a), v))
+                    v.map(|v| ((name(a), v), qualifier_of(a, key)))
                 })
                 .collect();
+            let (values, qualifiers): (Vec<(String, f64)>, Vec<Option<Qualifier>>) =
+                with_qualifiers.into_iter().unzip();
             if values.is_empty() {
                 continue;
             }
@@ -285,6 +322,8 @@ impl Viewer<'_> {
                     self.metric_name(key, diags).text,
                     values.iter().map(|(_, v)| Some(*v)).collect(),
                 )],
+                series_heading: audience_heading.clone(),
+                qualifiers: vec![qualifiers],
                 span: None,
             });
         }
@@ -348,6 +387,11 @@ impl Viewer<'_> {
                     .iter()
                     .map(|a| Series::new(name(a), stages.iter().map(|k| count_of(a, k)).collect()))
                     .collect(),
+                series_heading: audience_heading.clone(),
+                qualifiers: audiences
+                    .iter()
+                    .map(|a| stages.iter().map(|k| qualifier_of(a, k)).collect())
+                    .collect(),
                 span: None,
             });
         }
@@ -386,6 +430,12 @@ impl Viewer<'_> {
                     Value::Share(x) if f.metric == m && f.audience.as_deref() == Some(a) => Some(x),
                     _ => None,
                 })
+            };
+            let qualifier = |m: &str, a: &str| {
+                shares
+                    .iter()
+                    .find(|f| f.metric == m && f.audience.as_deref() == Some(a))
+                    .and_then(|f| f.qualifier)
             };
             let mut best: Option<(&str, &str, f64)> = None;
             for m in &metrics {
@@ -437,12 +487,17 @@ impl Viewer<'_> {
                         )
                     })
                     .collect(),
+                series_heading: self.chart_text("chart-audience", &[], diags),
+                qualifiers: audiences
+                    .iter()
+                    .map(|a| metrics.iter().map(|m| qualifier(m, a)).collect())
+                    .collect(),
                 span: None,
             });
         }
 
         // Changes: before and after, as one bar per finding.
-        let changes: Vec<(String, String, f64)> = c
+        let changes: Vec<(String, String, f64, Option<Qualifier>)> = c
             .results
             .iter()
             .filter_map(|f| match f.value {
@@ -465,13 +520,13 @@ impl Viewer<'_> {
                     }
                     _ => (name, lower),
                 };
-                (label, lower, x)
+                (label, lower, x, f.qualifier)
             })
             .collect();
         if !changes.is_empty() {
             let (top, x) = changes
                 .iter()
-                .fold(None::<(&str, f64)>, |best, (_, l, x)| match best {
+                .fold(None::<(&str, f64)>, |best, (_, l, x, _)| match best {
                     Some((_, b)) if b.abs() >= x.abs() => best,
                     _ => Some((l, *x)),
                 })
@@ -494,9 +549,11 @@ impl Viewer<'_> {
                 category_heading: self.chart_text("campaign-metric", &[], diags),
                 series: vec![Series::new(
                     self.chart_text("chart-change", &[], diags),
-                    changes.iter().map(|(_, _, x)| Some(*x)).collect(),
+                    changes.iter().map(|(_, _, x, _)| Some(*x)).collect(),
                 )],
-                categories: changes.into_iter().map(|(l, _, _)| l).collect(),
+                series_heading: String::new(),
+                qualifiers: vec![changes.iter().map(|(_, _, _, q)| *q).collect()],
+                categories: changes.into_iter().map(|(l, _, _, _)| l).collect(),
                 span: None,
             });
         }
@@ -531,6 +588,8 @@ impl Viewer<'_> {
                 self.msg("chart-amount", &[], diags).text,
                 vec![Some(f.income), Some(f.expenditure)],
             )],
+            series_heading: String::new(),
+            qualifiers: Vec::new(),
             span: None,
         })
     }
@@ -588,6 +647,8 @@ impl Viewer<'_> {
                 points.iter().map(|(_, v)| Some(*v)).collect(),
             )],
             categories: points.into_iter().map(|(l, _)| l).collect(),
+            series_heading: String::new(),
+            qualifiers: Vec::new(),
             span: Some(spec.span),
         }
     }
@@ -638,7 +699,9 @@ impl Viewer<'_> {
             svg,
             table,
             show: self.msg("chart-show-data", &[], diags).text,
+            get_data: self.msg("data-get", &[], diags).text,
             size,
+            data: self.chart_dataset(data, diags),
         })
     }
 }
@@ -662,6 +725,7 @@ fn figure_html(
     svg: &str,
     table: &[Vec<String>],
     show: &str,
+    data: Option<(&str, &str)>,
 ) -> String {
     let lang = if title.fallback {
         format!(" lang=\"{}\" class=\"untranslated\"", title.lang)
@@ -688,9 +752,22 @@ fn figure_html(
         }
         rows.push_str("</tbody>");
     }
+    let link = match data {
+        Some((href, label)) => data_link(href, label),
+        None => String::new(),
+    };
     format!(
-        "<figure class=\"chart\" id=\"{id}\"><figcaption{lang}>{title}</figcaption>{svg}<details class=\"chart-data\"><summary>{show}</summary><div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}</caption>{rows}</table></div></details></figure>",
+        "<figure class=\"chart\" id=\"{id}\"><figcaption{lang}>{title}</figcaption>{svg}<div class=\"chart-foot\"><details class=\"chart-data\"><summary>{show}</summary><div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}</caption>{rows}</table></div></details>{link}</div></figure>",
         title = escape(&title.text),
         show = escape(show),
+    )
+}
+
+/// A link to the CSV of a chart or table ("Get the data").
+pub fn data_link(href: &str, label: &str) -> String {
+    format!(
+        "<a class=\"data-link\" href=\"{}\" type=\"text/csv\" download>{}</a>",
+        escape(href),
+        escape(label)
     )
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use super::charts::ChartData;
+use super::data::Dataset;
 use super::pages::{CampaignFacts, FinancesView, MetricRow, MetricTable, PartnerView};
 use super::resolve::DocResolver;
 use super::view::{FigureView, Viewer};
@@ -34,6 +35,8 @@ pub struct CampaignDoc {
     pub story: Option<Doc>,
     /// Every chart this campaign shows, for the chart stage.
     pub chart_data: Vec<(ChartRef, ChartData)>,
+    /// Its figures per audience as data (the table's CSV).
+    pub metric_data: Option<Dataset>,
 }
 
 /// A report in one language, with its campaigns.
@@ -384,6 +387,7 @@ impl Viewer<'_> {
             charts,
             story,
             chart_data,
+            metric_data: self.metric_dataset(c, diags),
         }
     }
 

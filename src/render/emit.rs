@@ -7,10 +7,11 @@
 use base64::Engine as _;
 
 use super::charts::Drawn;
+use super::data::chart_file;
 use super::paths;
 use crate::document::html::Emit;
 use crate::document::pdf::EmitPdf;
-use crate::document::{ChartRef, Placement, QuoteView, Target};
+use crate::document::{ChartRef, Owner, Placement, QuoteView, Target};
 use crate::markup::escape;
 use crate::model::{Lang, Localised, Site};
 use crate::pdf::Block as PdfBlock;
@@ -23,6 +24,50 @@ pub struct PageEmit<'a> {
     pub drawn: &'a Drawn,
     /// The page's output path (links are relative to it).
     pub page_path: &'a str,
+    /// Where its charts' CSVs are.
+    pub data: DataLinks,
+}
+
+/// Where the CSVs of a part's charts are: beside the page that shows the
+/// part (see [`chart_file`]), linked from that page itself or, from a
+/// download, on the live site.
+#[derive(Debug, Clone)]
+pub struct DataLinks {
+    /// What goes before a file's name: empty on the page itself, the page
+    /// folder's full address in a download; none when a download has no
+    /// full address to link to (`base_url` is a path).
+    pub base: Option<String>,
+    /// Whose charts are the page's own.
+    pub owner: Owner,
+}
+
+impl DataLinks {
+    /// Links relative to the page itself.
+    pub fn beside(owner: Owner) -> DataLinks {
+        DataLinks {
+            base: Some(String::new()),
+            owner,
+        }
+    }
+
+    /// Links from a download to the page at `page_path` on the live site.
+    pub fn live(site: &Site, page_path: &str, owner: Owner) -> DataLinks {
+        let dir = page_path.strip_suffix("index.html").unwrap_or(page_path);
+        DataLinks {
+            base: site.config.address().map(|a| paths::absolute(a, dir)),
+            owner,
+        }
+    }
+
+    /// The address of `key`'s CSV.
+    pub fn chart(&self, key: &ChartRef) -> Option<String> {
+        self.file(&chart_file(key, &self.owner))
+    }
+
+    /// The address of the file `name` beside the page.
+    pub fn file(&self, name: &str) -> Option<String> {
+        self.base.as_ref().map(|b| format!("{b}{name}"))
+    }
 }
 
 impl Emit for PageEmit<'_> {
@@ -38,7 +83,7 @@ impl Emit for PageEmit<'_> {
     }
 
     fn block(&self, placement: &Placement) -> String {
-        block_html(placement, self.drawn, self.lang, "")
+        block_html(placement, self.drawn, self.lang, "", &self.data)
     }
 }
 
@@ -54,6 +99,8 @@ pub struct SingleEmit<'a> {
     pub drawn: &'a Drawn,
     /// Prefix of the part's ids (its anchors, footnotes and charts).
     pub prefix: String,
+    /// Where the part's charts' CSVs are on the live site.
+    pub data: DataLinks,
 }
 
 impl Emit for SingleEmit<'_> {
@@ -90,7 +137,7 @@ impl Emit for SingleEmit<'_> {
     }
 
     fn block(&self, placement: &Placement) -> String {
-        block_html(placement, self.drawn, self.lang, &self.prefix)
+        block_html(placement, self.drawn, self.lang, &self.prefix, &self.data)
     }
 }
 
@@ -144,10 +191,16 @@ fn live_url(site: &Site, target: &Target) -> Option<String> {
 }
 
 /// The HTML of a quote or chart placement; chart ids start with `prefix`.
-fn block_html(placement: &Placement, drawn: &Drawn, lang: &Lang, prefix: &str) -> String {
+fn block_html(
+    placement: &Placement,
+    drawn: &Drawn,
+    lang: &Lang,
+    prefix: &str,
+    data: &DataLinks,
+) -> String {
     match placement {
         Placement::Quote(q) => quote_html(q),
-        Placement::Chart(key) => chart_html(drawn, lang, key, prefix),
+        Placement::Chart(key) => chart_html(drawn, lang, key, prefix, data),
         // Figures and images are written by the Markdown emitter.
         Placement::Metric { .. } | Placement::Phrase { .. } | Placement::Image { .. } => {
             String::new()
@@ -155,12 +208,23 @@ fn block_html(placement: &Placement, drawn: &Drawn, lang: &Lang, prefix: &str) -
     }
 }
 
-/// A chart's figure (nothing when it could not be drawn: that was
-/// reported).
-pub fn chart_html(drawn: &Drawn, lang: &Lang, key: &ChartRef, prefix: &str) -> String {
+/// A chart's figure, with the link to its CSV (nothing when it could not
+/// be drawn: that was reported).
+pub fn chart_html(
+    drawn: &Drawn,
+    lang: &Lang,
+    key: &ChartRef,
+    prefix: &str,
+    data: &DataLinks,
+) -> String {
     drawn
         .get(lang, key)
-        .map(|c| c.figure_html(&format!("{prefix}chart-{}", key.id)))
+        .map(|c| {
+            c.figure_html(
+                &format!("{prefix}chart-{}", key.id),
+                data.chart(key).as_deref(),
+            )
+        })
         .unwrap_or_default()
 }
 

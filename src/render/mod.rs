@@ -7,6 +7,7 @@
 
 mod cards;
 mod charts;
+mod data;
 pub mod documents;
 mod emit;
 mod error;
@@ -35,11 +36,12 @@ pub use templates::REQUIRED_TEMPLATES;
 
 use crate::charts::Fonts;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::document::Owner;
 use crate::l10n::Localiser;
 use crate::model::*;
 pub use charts::Drawn;
 use documents::{CampaignDoc, Documents, ReportDoc};
-use emit::{PageEmit, PdfEmit};
+use emit::{DataLinks, PageEmit, PdfEmit};
 pub use error::RenderError;
 use pages::Crumb;
 use view::Viewer;
@@ -392,17 +394,20 @@ impl Renderer {
                     fonts: Some(fonts),
                 };
                 let path = paths::report(lang, &r.slug);
+                let owner = Owner::Report(r.slug.clone());
                 let cx = PageEmit {
                     lang,
                     drawn,
                     page_path: &path,
+                    data: DataLinks::beside(owner.clone()),
                 };
                 let cards = v.campaign_cards(
                     r,
                     &|c| paths::relative(&path, &paths::campaign(lang, &r.slug, c)),
                     diags,
                 );
-                let chart = |c: &crate::document::ChartRef| emit::chart_html(drawn, lang, c, "");
+                let chart =
+                    |c: &crate::document::ChartRef| emit::chart_html(drawn, lang, c, "", &cx.data);
                 let mut report = pages::report_view(doc, &r.slug, cards, &cx, &chart);
                 // The preview makes no downloads (see `SiteOptions::preview`).
                 let files = match self.opts.preview {
@@ -432,6 +437,7 @@ impl Renderer {
                     common: pages::Common,
                     report: pages::ReportView,
                 }
+                let data = data_files(&path, &doc.chart_data, None, drawn, lang, &owner);
                 let page = render_page(
                     tera,
                     "report.html",
@@ -443,6 +449,7 @@ impl Renderer {
                 page.into_iter()
                     .chain(card.map(|c| c.file))
                     .chain(files.into_iter().map(|(_, f)| f))
+                    .chain(data)
                     .collect()
             }
             Job::Campaign(rdoc, version, doc) => {
@@ -458,18 +465,22 @@ impl Renderer {
                     return Vec::new();
                 };
                 let path = paths::campaign(lang, &r.slug, &c.slug);
+                let owner = Owner::Campaign(c.slug.clone());
                 let cx = PageEmit {
                     lang,
                     drawn,
                     page_path: &path,
+                    data: DataLinks::beside(owner.clone()),
                 };
-                let chart = |c: &crate::document::ChartRef| emit::chart_html(drawn, lang, c, "");
+                let chart =
+                    |c: &crate::document::ChartRef| emit::chart_html(drawn, lang, c, "", &cx.data);
                 let campaign = pages::campaign_view(
                     doc,
                     rdoc.title.clone(),
                     paths::relative(&path, &paths::report(lang, &r.slug)),
                     &cx,
                     &chart,
+                    cx.data.file(data::FIGURES_FILE),
                 );
                 let crumbs = vec![
                     home_crumb(&v, &path, diags),
@@ -495,6 +506,14 @@ impl Renderer {
                     common: pages::Common,
                     campaign: pages::CampaignView,
                 }
+                let data = data_files(
+                    &path,
+                    &doc.chart_data,
+                    doc.metric_data.as_ref(),
+                    drawn,
+                    lang,
+                    &owner,
+                );
                 let page = render_page(
                     tera,
                     "campaign.html",
@@ -503,10 +522,45 @@ impl Renderer {
                     site,
                     diags,
                 );
-                page.into_iter().chain(card.map(|c| c.file)).collect()
+                page.into_iter()
+                    .chain(card.map(|c| c.file))
+                    .chain(data)
+                    .collect()
             }
         }
     }
+}
+
+/// The CSVs beside the page at `page_path`: one per chart it shows (each
+/// once, however often it is placed) and its table of figures per
+/// audience, the files its "Get the data" links lead to.
+fn data_files(
+    page_path: &str,
+    charts: &[(crate::document::ChartRef, charts::ChartData)],
+    figures: Option<&data::Dataset>,
+    drawn: &Drawn,
+    lang: &Lang,
+    owner: &crate::document::Owner,
+) -> Vec<OutputFile> {
+    let dir = page_path.strip_suffix("index.html").unwrap_or(page_path);
+    let mut files = BTreeMap::new();
+    for (key, _) in charts {
+        if let Some(chart) = drawn.get(lang, key) {
+            files
+                .entry(data::chart_file(key, owner))
+                .or_insert_with(|| chart.data.csv());
+        }
+    }
+    if let Some(figures) = figures {
+        files.insert(data::FIGURES_FILE.to_string(), figures.csv());
+    }
+    files
+        .into_iter()
+        .map(|(name, bytes)| OutputFile {
+            path: format!("{dir}{name}"),
+            bytes,
+        })
+        .collect()
 }
 
 /// The report as one document, written as a single-file HTML and (when

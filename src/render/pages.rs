@@ -268,6 +268,8 @@ pub struct CampaignView {
     pub report_title: Localised,
     /// Link to it.
     pub report_href: String,
+    /// The address of the CSV of its figures per audience.
+    pub figures_data: Option<String>,
 }
 
 /// A campaign's facts and figures in one language: the same in its
@@ -491,6 +493,7 @@ pub fn campaign_view(
     report_href: String,
     cx: &dyn Emit,
     chart: &dyn Fn(&ChartRef) -> String,
+    figures_data: Option<String>,
 ) -> CampaignView {
     let charts = |refs: &[ChartRef]| -> Vec<String> {
         refs.iter().map(chart).filter(|h| !h.is_empty()).collect()
@@ -504,6 +507,7 @@ pub fn campaign_view(
         story: doc.story.as_ref().map(|d| doc_view(d, cx)),
         report_title,
         report_href,
+        figures_data: doc.metric_data.as_ref().and(figures_data),
     }
 }
 

@@ -13,8 +13,10 @@ use sha2::{Digest, Sha256};
 
 use super::charts::Drawn;
 use super::documents::ReportDoc;
-use super::emit::{chart_html, SingleEmit};
+use super::emit::{chart_html, DataLinks, SingleEmit};
 use super::pages::{self, CampaignView, ReportView};
+use super::paths;
+use crate::document::Owner;
 use crate::model::{Localised, Site};
 
 /// What `single.html` is given.
@@ -83,16 +85,24 @@ pub fn context(
     drawn: &Drawn,
 ) -> SingleContext {
     let lang = &doc.lang;
-    let emit = |prefix: &str| SingleEmit {
+    let emit = |prefix: &str, data: &DataLinks| SingleEmit {
         site,
         lang,
         drawn,
         prefix: prefix.to_string(),
+        data: data.clone(),
     };
-    let chart = |prefix: &'static str| {
-        move |c: &crate::document::ChartRef| chart_html(drawn, lang, c, prefix)
-    };
-    let mut report = pages::report_view(doc, slug, Vec::new(), &emit(""), &chart(""));
+    // Each part's data is beside its page on the live site.
+    let report_data = DataLinks::live(site, &paths::report(lang, slug), Owner::Report(slug.into()));
+    let report_charts =
+        |c: &crate::document::ChartRef| chart_html(drawn, lang, c, "", &report_data);
+    let mut report = pages::report_view(
+        doc,
+        slug,
+        Vec::new(),
+        &emit("", &report_data),
+        &report_charts,
+    );
     report.version = version.to_string();
     let campaigns = doc
         .campaigns
@@ -100,15 +110,18 @@ pub fn context(
         .enumerate()
         .map(|(i, c)| {
             let anchor = format!("c{}-", i + 1);
-            let cx = emit(&anchor);
-            let charts = |r: &crate::document::ChartRef| chart_html(drawn, lang, r, &anchor);
+            let page = paths::campaign(lang, slug, &c.facts.slug);
+            let data = DataLinks::live(site, &page, Owner::Campaign(c.facts.slug.clone()));
+            let cx = emit(&anchor, &data);
+            let charts = |r: &crate::document::ChartRef| chart_html(drawn, lang, r, &anchor, &data);
             let no_title = Localised {
                 text: String::new(),
                 lang: lang.clone(),
                 fallback: false,
             };
+            let figures = data.file(super::data::FIGURES_FILE);
             SingleCampaign {
-                campaign: pages::campaign_view(c, no_title, String::new(), &cx, &charts),
+                campaign: pages::campaign_view(c, no_title, String::new(), &cx, &charts, figures),
                 anchor,
             }
         })
