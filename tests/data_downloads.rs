@@ -438,3 +438,173 @@ fn the_single_file_html_links_the_data_on_the_live_site() {
         );
     }
 }
+
+/// The files of a zip by name, with how each is stored.
+fn unzip(path: &Path) -> Vec<(String, Vec<u8>, zip::CompressionMethod, zip::DateTime)> {
+    use std::io::Read;
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            let time = f.last_modified().unwrap_or_default();
+            (f.name().unwrap().to_string(), data, f.compression(), time)
+        })
+        .collect()
+}
+
+#[test]
+fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
+    let dir = site_with_durations();
+    let loaded = impact::load::load_site(dir.path());
+    let site = loaded.site.expect("loads");
+    let out = dir.path().join("output");
+    let mut resources = 0;
+    for lang in &site.config.languages {
+        for r in &site.reports {
+            let folder = format!("{lang}/{}", r.slug);
+            let page = read(dir.path(), &format!("{folder}/index.html"));
+            // Linked beside the single-file HTML, with their sizes.
+            let downloads = &page[page.find("id=\"downloads\"").expect("downloads")..];
+            let downloads = &downloads[..downloads.find("</section>").unwrap()];
+            let zip_link = format!("href=\"{}.zip\" type=\"application/zip\" download", r.slug);
+            let xlsx_link = format!("href=\"{}.xlsx\" type=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" download", r.slug);
+            let html_at = downloads
+                .find(&format!("href=\"{}.html\"", r.slug))
+                .unwrap();
+            let zip_at = downloads.find(&zip_link).expect("zip linked");
+            let xlsx_at = downloads.find(&xlsx_link).expect("xlsx linked");
+            assert!(html_at < zip_at && zip_at < xlsx_at, "{folder}: order");
+            assert!(downloads.contains("kB</a>"), "{folder}: sizes");
+
+            let files = unzip(&out.join(format!("{folder}/{}.zip", r.slug)));
+            for (name, _, method, time) in &files {
+                assert_eq!(*method, zip::CompressionMethod::Deflated, "{name}");
+                assert_eq!(*time, zip::DateTime::default(), "{name}: a fixed time");
+            }
+            let (first, json, _, _) = &files[0];
+            assert_eq!(first, "datapackage.json");
+            let pack: serde_json::Value = serde_json::from_slice(json).unwrap();
+            assert_eq!(pack["profile"], "tabular-data-package");
+            assert_eq!(pack["name"], format!("{}-{lang}", r.slug));
+            assert_eq!(pack["licenses"][0]["name"], "CC-BY-4.0");
+            assert_eq!(
+                pack["licenses"][0]["path"],
+                "https://creativecommons.org/licenses/by/4.0/"
+            );
+            // The same version stamp as the page and its other downloads.
+            let version = pack["version"].as_str().unwrap();
+            assert!(version.len() > 10 && page.contains(version), "{version}");
+            let list = pack["resources"].as_array().unwrap();
+            assert_eq!(list.len() + 1, files.len(), "a file per resource");
+            for res in list {
+                let path = res["path"].as_str().unwrap();
+                let (_, csv_bytes, _, _) = files
+                    .iter()
+                    .find(|(n, ..)| n == path)
+                    .unwrap_or_else(|| panic!("{path} not in the zip"));
+                assert!(csv_bytes.starts_with(b"\xEF\xBB\xBF"));
+                let mut reader = csv::Reader::from_reader(&csv_bytes[3..]);
+                let header: Vec<String> = reader
+                    .headers()
+                    .unwrap()
+                    .iter()
+                    .map(str::to_string)
+                    .collect();
+                let fields: Vec<&str> = res["schema"]["fields"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f["name"].as_str().unwrap())
+                    .collect();
+                assert_eq!(header, fields, "{path}");
+                assert_eq!(res["dialect"]["lineTerminator"], "\r\n");
+                assert!(res["title"].as_str().is_some_and(|t| !t.is_empty()));
+                assert!(!res["units"].as_array().unwrap().is_empty(), "{path}");
+                // A chart's or table's CSV in the pack is the one beside its page.
+                if let Some(rest) = path.strip_prefix("data/campaigns/") {
+                    let beside = out.join(format!("{folder}/{rest}"));
+                    if beside.exists() {
+                        assert_eq!(&std::fs::read(&beside).unwrap(), csv_bytes, "{path}");
+                    }
+                }
+                resources += 1;
+            }
+            // Every result of every campaign, with its qualifier and unit.
+            for (slug, _) in &r.campaigns {
+                let c = &site.campaigns[slug];
+                let path = format!("data/campaigns/{slug}/results.csv");
+                let Some((_, bytes, _, _)) = files.iter().find(|(n, ..)| *n == path) else {
+                    assert!(c.results.is_empty(), "{path} missing");
+                    continue;
+                };
+                let tmp = tempfile::NamedTempFile::new().unwrap();
+                std::fs::write(tmp.path(), bytes).unwrap();
+                let (_, got) = rows(tmp.path());
+                let w = words(lang.as_str());
+                assert_eq!(got.len(), c.results.len());
+                for (row, f) in got.iter().zip(&c.results) {
+                    assert_eq!(row.value, number(&f.value), "{path}: {row:?}");
+                    assert_eq!(row.unit, unit_of(&f.value, &w), "{path}: {row:?}");
+                    assert_eq!(row.qualifier, qualifier_of(f.qualifier, &w));
+                }
+            }
+            check_workbook(&out.join(format!("{folder}/{}.xlsx", r.slug)), list.len());
+        }
+    }
+    assert!(resources > 40, "only {resources} tables");
+}
+
+/// The workbook: a contents sheet and a sheet per table, every value a
+/// number cell with a number format (no number stored as text).
+fn check_workbook(path: &Path, tables: usize) {
+    let files = unzip(path);
+    let sheets: Vec<&(String, Vec<u8>, _, _)> = files
+        .iter()
+        .filter(|(n, ..)| n.starts_with("xl/worksheets/sheet"))
+        .collect();
+    assert_eq!(sheets.len(), tables + 1, "{}", path.display());
+    let styles = files
+        .iter()
+        .find(|(n, ..)| n == "xl/styles.xml")
+        .map(|(_, b, ..)| String::from_utf8_lossy(b).into_owned())
+        .unwrap();
+    assert!(styles.contains("formatCode=\"0.0%\""), "{styles}");
+    assert!(styles.contains("formatCode=\"#,##0\""), "{styles}");
+    let mut numbers = 0;
+    for (name, xml, ..) in sheets.iter().skip(1) {
+        let xml = String::from_utf8_lossy(xml);
+        // Row 2 on: label cells are strings, the value cell a number.
+        let number_cells = xml.matches("<c r=\"").count() - xml.matches("t=\"s\"").count();
+        assert!(number_cells > 0, "{name}: no number cells");
+        numbers += number_cells;
+    }
+    assert!(numbers > tables, "{}: {numbers} numbers", path.display());
+}
+
+#[test]
+fn a_data_licence_that_is_not_an_identifier_is_an_error_at_its_line() {
+    let dir = sample_site();
+    let yaml = dir.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml)
+        .unwrap()
+        .replace("name: CC-BY-4.0", "name: Creative Commons BY")
+        .replace(
+            "url: \"https://creativecommons.org/licenses/by/4.0/\"",
+            "url: creativecommons.org/licenses/by/4.0/",
+        );
+    std::fs::write(&yaml, text).unwrap();
+    let outcome = build(dir.path(), false);
+    assert!(outcome.failed());
+    assert_diag(
+        &outcome,
+        &[
+            "content/site.yaml:",
+            "not a licence identifier",
+            "CC-BY-4.0",
+        ],
+    );
+    assert_diag(&outcome, &["content/site.yaml:", "not a web address"]);
+}

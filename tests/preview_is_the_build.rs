@@ -30,10 +30,12 @@ fn built(root: &Path) -> BTreeMap<String, Vec<u8>> {
     common::tree_bytes(&out.path().join("output"))
 }
 
-/// A report's downloads: `<lang>/<report>/<report>.html`.
+/// A report's downloads: `<lang>/<report>/<report>.html` (and `.pdf`,
+/// and its open data, `.zip` and `.xlsx`).
 fn is_download(path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').collect();
-    matches!(parts.as_slice(), [_, report, file] if *file == format!("{report}.html") || *file == format!("{report}.pdf"))
+    matches!(parts.as_slice(), [_, report, file]
+        if ["html", "pdf", "zip", "xlsx"].iter().any(|ext| *file == format!("{report}.{ext}")))
 }
 
 fn assert_preview_is_the_build(served: &Path, root: &Path) {

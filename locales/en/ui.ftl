@@ -124,6 +124,16 @@ data-unit-number = number
 data-unit-seconds = seconds
 data-qualifier-at-least = at least
 data-qualifier-about = about
+data-value-description = The number as machines read it: 0.308 is 30.8%, a change of 0.5 is +50%, durations are in seconds and money in the currency's main unit.
+data-unit-description = What the number counts.
+data-qualifier-description = When the figure is not exact: at least, or about, this number.
+# The open-data workbook's first sheet: its name, the licence line
+# ({ $licence } is the licence's name) and the headings of its list.
+data-contents = Contents
+data-licence = Licence: { $licence }
+data-sheet = Sheet
+data-part = Part of the report
+data-table = Table
 
 ## Downloads. { $size } is already formatted ("1.2 MB").
 
@@ -132,6 +142,10 @@ download-pdf = PDF, { $size }
 download-pdf-title = The whole report as a PDF, to print or pass on
 download-html = One web page, { $size }
 download-html-title = The whole report as one web page that opens without the internet
+download-zip = Open data (CSV), { $size }
+download-zip-title = Every figure of the report as CSV files with a Frictionless Data Package description, zipped
+download-xlsx = Excel workbook, { $size }
+download-xlsx-title = Every figure of the report as an Excel workbook, a sheet per table
 pdf-page-of = Page { $page } of { $total }
 # { $version } as in the `version` message.
 pdf-version = Version: { $version }

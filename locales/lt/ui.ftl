@@ -127,6 +127,16 @@ data-unit-number = skaičius
 data-unit-seconds = sekundės
 data-qualifier-at-least = ne mažiau kaip
 data-qualifier-about = apie
+data-value-description = Skaičius, kaip jį skaito kompiuteris: 0.308 yra 30,8 %, pokytis 0.5 yra +50 %, trukmė – sekundėmis, pinigai – pagrindiniais valiutos vienetais.
+data-unit-description = Ką skaičius matuoja.
+data-qualifier-description = Kai skaičius netikslus: ne mažiau kaip arba apie tiek.
+# Atvirųjų duomenų darbaknygės pirmasis lapas: jo pavadinimas, licencijos
+# eilutė ({ $licence } – licencijos pavadinimas) ir sąrašo antraštės.
+data-contents = Turinys
+data-licence = Licencija: { $licence }
+data-sheet = Lapas
+data-part = Ataskaitos dalis
+data-table = Lentelė
 
 ## Atsisiuntimai. { $size } jau suformatuotas („1,2 MB“).
 
@@ -135,6 +145,10 @@ download-pdf = PDF, { $size }
 download-pdf-title = Visa ataskaita PDF formatu: galima atsispausdinti ar persiųsti
 download-html = Vienas tinklalapis, { $size }
 download-html-title = Visa ataskaita viename tinklalapyje, kurį galima atverti ir be interneto ryšio
+download-zip = Atvirieji duomenys (CSV), { $size }
+download-zip-title = Visi ataskaitos skaičiai CSV failuose su „Frictionless Data Package“ aprašu, suglaudinti į ZIP archyvą
+download-xlsx = „Excel“ darbaknygė, { $size }
+download-xlsx-title = Visi ataskaitos skaičiai „Excel“ darbaknygėje, kiekviena lentelė atskirame lape
 pdf-page-of = { $page } psl. iš { $total }
 # { $version } – kaip `version` pranešime.
 pdf-version = Duomenų versija: { $version }

@@ -509,6 +509,24 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
         .map(|b| ctx.span(b))
         .unwrap_or(Span::file(file));
     let brand = raw.brand.map(|b| ctx.brand(b)).unwrap_or_default();
+    let data_licence = raw.data_licence.map(|l| {
+        if let Some(url) = &l.url {
+            ctx.web_address(url);
+        }
+        let span = ctx.span(&l.name);
+        if l.name.value.trim().is_empty() || l.name.value.contains(char::is_whitespace) {
+            ctx.error(
+                span,
+                format!("`{}` is not a licence identifier", l.name.value),
+                "write the licence's SPDX identifier, e.g. `name: CC-BY-4.0`, and its full name under `title:`",
+            );
+        }
+        Licence {
+            name: l.name.value.trim().to_string(),
+            url: l.url.map(|u| u.value),
+            title: l.title.map(|t| t.value),
+        }
+    });
     let theme = raw
         .theme
         .map(|t| ctx.ident(&t, "theme name"))
@@ -543,6 +561,7 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
         headers_file: raw.headers_file,
         format_locales,
         brand,
+        data_licence,
         span: Span::file(file),
         base_url_span,
     })

@@ -110,6 +110,24 @@ pub struct RawBrand {
     pub accent: Option<Spanned<String>>,
 }
 
+/// `data_licence:` in site.yaml.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLicence {
+    /// The licence's identifier, as SPDX or the Open Definition write it:
+    /// `CC-BY-4.0`, `CC0-1.0`, `ODbL-1.0`, `OGL-UK-3.0`.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// Where its text is (a web address).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<Spanned<String>>,
+    /// Its full name ("Creative Commons Attribution 4.0").
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub title: Option<Spanned<String>>,
+}
+
 /// A partner of a campaign.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -273,6 +291,11 @@ pub struct RawSite {
     /// The organisation's logo and colours.
     #[serde(default)]
     pub brand: Option<RawBrand>,
+    /// Under which licence partners may reuse the figures (the open-data
+    /// pack's `datapackage.json` and workbook say it), e.g.
+    /// `{ name: CC-BY-4.0, url: "https://creativecommons.org/licenses/by/4.0/" }`.
+    #[serde(default)]
+    pub data_licence: Option<RawLicence>,
     /// CLDR locale used to format numbers and dates per language, e.g.
     /// `{ en: en-GB }` for day-month-year English dates.
     #[serde(default)]

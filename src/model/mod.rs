@@ -70,6 +70,8 @@ pub struct SiteConfig {
     pub format_locales: BTreeMap<Lang, String>,
     /// The organisation's logo and colours.
     pub brand: Brand,
+    /// The licence of the published figures, for the open-data pack.
+    pub data_licence: Option<Licence>,
     /// Where the file is.
     pub span: Span,
     /// Where `base_url` was written (the whole file when it was not).
@@ -168,6 +170,17 @@ impl LogoFormat {
             LogoFormat::Png => "image/png",
         }
     }
+}
+
+/// Under which terms the figures may be reused.
+#[derive(Debug, Clone)]
+pub struct Licence {
+    /// Its identifier (`CC-BY-4.0`).
+    pub name: String,
+    /// Where its text is.
+    pub url: Option<String>,
+    /// Its full name.
+    pub title: Option<String>,
 }
 
 /// The organisation that publishes the site.

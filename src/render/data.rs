@@ -290,11 +290,56 @@ impl Viewer<'_> {
         }
         Some(Dataset {
             title: self.msg("campaign-figures", &[], diags).text,
-            description: self.text(&c.name).text,
+            description: String::new(),
             label_headings: vec![
                 self.msg("campaign-metric", &[], diags).text,
                 self.msg("chart-audience", &[], diags).text,
             ],
+            value_heading: h.value,
+            unit_heading: h.unit,
+            qualifier_heading: h.qualifier,
+            rows,
+        })
+    }
+
+    /// A list of single figures (a report's headline, a campaign's
+    /// results) with their qualifiers; `c` names the results' audiences.
+    pub fn figures_dataset(
+        &self,
+        title: String,
+        description: String,
+        figures: &[Figure],
+        c: Option<&Campaign>,
+        diags: &mut Diagnostics,
+    ) -> Option<Dataset> {
+        if figures.is_empty() {
+            return None;
+        }
+        let h = self.headings(diags);
+        let mut label_headings = vec![self.msg("campaign-metric", &[], diags).text];
+        if c.is_some() {
+            label_headings.push(self.msg("chart-audience", &[], diags).text);
+        }
+        let rows = figures
+            .iter()
+            .map(|f| {
+                let (value, unit) = DataUnit::of_value(&f.value);
+                let mut labels = vec![self.metric_name(&f.metric, diags).text];
+                if let Some(c) = c {
+                    let audience = f
+                        .audience
+                        .as_deref()
+                        .and_then(|id| c.audiences.iter().find(|a| a.id == id))
+                        .map(|a| self.text(&a.name).text);
+                    labels.push(audience.unwrap_or_default());
+                }
+                self.row(labels, value, unit, f.qualifier, diags)
+            })
+            .collect();
+        Some(Dataset {
+            title,
+            description,
+            label_headings,
             value_heading: h.value,
             unit_heading: h.unit,
             qualifier_heading: h.qualifier,

@@ -37,6 +37,8 @@ pub struct CampaignDoc {
     pub chart_data: Vec<(ChartRef, ChartData)>,
     /// Its figures per audience as data (the table's CSV).
     pub metric_data: Option<Dataset>,
+    /// Its results as data (the open-data pack).
+    pub results_data: Option<Dataset>,
 }
 
 /// A report in one language, with its campaigns.
@@ -71,6 +73,8 @@ pub struct ReportDoc {
     pub campaigns: Vec<CampaignDoc>,
     /// The report's own charts, for the chart stage.
     pub chart_data: Vec<(ChartRef, ChartData)>,
+    /// Its headline figures as data (the open-data pack).
+    pub headline_data: Option<Dataset>,
 }
 
 /// Every document of a build, in the order their pages are listed.
@@ -249,7 +253,15 @@ impl Viewer<'_> {
             || summary.fallback
             || intro.as_ref().is_some_and(|d| d.fallback)
             || sections.iter().any(|(_, d)| d.fallback);
+        let headline_data = self.figures_dataset(
+            self.msg("report-headline", &[], diags).text,
+            String::new(),
+            &r.headline,
+            None,
+            diags,
+        );
         ReportDoc {
+            headline_data,
             index,
             lang: self.lang.clone(),
             headline: r
@@ -388,6 +400,13 @@ impl Viewer<'_> {
             story,
             chart_data,
             metric_data: self.metric_dataset(c, diags),
+            results_data: self.figures_dataset(
+                self.msg("campaign-results", &[], diags).text,
+                String::new(),
+                &c.results,
+                Some(c),
+                diags,
+            ),
         }
     }
 

@@ -64,6 +64,20 @@ pub enum RenderError {
         /// Why.
         reason: String,
     },
+    /// A report's open-data pack (zip or workbook) could not be written.
+    #[error("the {lang} open data of `{report}` ({what}) could not be made: {reason}")]
+    OpenData {
+        /// The report's `report.yaml`.
+        file: FileId,
+        /// The language.
+        lang: String,
+        /// The report's folder.
+        report: String,
+        /// `zip` or `xlsx`.
+        what: String,
+        /// Why.
+        reason: String,
+    },
     /// A page's social card cannot be drawn.
     #[error("the social card of {page} cannot be drawn: {reason}")]
     Card {
@@ -96,6 +110,8 @@ impl RenderError {
                 .help("build with --no-pdf to publish the site without PDFs while this is fixed"),
             RenderError::Chart { span, .. } => Diagnostic::error(*span, message)
                 .help("give the chart at least one value, and values a chart can show"),
+            RenderError::OpenData { file, .. } => Diagnostic::error(Some(Span::file(*file)), message)
+                .help("this is a bug in impact: report it with the report's data; the pages are not affected"),
             RenderError::Card { .. } => Diagnostic::error(None, message),
         }
     }

@@ -14,6 +14,7 @@ mod error;
 mod font_faces;
 mod hosting;
 mod media;
+mod open_data;
 mod pages;
 pub mod paths;
 mod report_doc;
@@ -627,6 +628,41 @@ fn report_downloads(
         bytes: html.into_bytes(),
     };
     out.push((v.download("html", &r.slug, file.bytes.len(), diags), file));
+
+    // The open-data pack: every table of the report as CSV with its Data
+    // Package description, zipped, and the same tables as a workbook.
+    let info = open_data::PackInfo {
+        name: format!("{}-{}", r.slug, v.lang),
+        title: rdoc.title.text.clone(),
+        description: rdoc.summary.text.clone(),
+        version: version.to_string(),
+        homepage: url,
+        lang: v.lang.to_string(),
+    };
+    let resources = open_data::resources(rdoc, &r.slug, drawn);
+    let zip = v.data_zip(&info, &resources, diags);
+    let xlsx = v.data_workbook(&info, &resources, diags);
+    for (kind, made) in [("zip", zip), ("xlsx", xlsx)] {
+        match made {
+            Ok(bytes) => out.push((
+                v.download(kind, &r.slug, bytes.len(), diags),
+                OutputFile {
+                    path: format!("{dir}{}.{kind}", r.slug),
+                    bytes,
+                },
+            )),
+            Err(reason) => diags.push(
+                RenderError::OpenData {
+                    file: r.file,
+                    lang: v.lang.to_string(),
+                    report: r.slug.clone(),
+                    what: kind.to_string(),
+                    reason,
+                }
+                .diagnostic(),
+            ),
+        }
+    }
     out
 }
 
@@ -994,6 +1030,7 @@ mod tests {
             headers_file: false,
             format_locales: BTreeMap::new(),
             brand: Brand::default(),
+            data_licence: None,
             span: Span::file(file),
             base_url_span: Span::file(file),
         }

@@ -324,10 +324,11 @@ impl Viewer<'_> {
                 )
                 .text,
             title: self.msg(&format!("download-{kind}-title"), &[], diags).text,
-            mime: if kind == "pdf" {
-                "application/pdf"
-            } else {
-                "text/html"
+            mime: match kind {
+                "pdf" => "application/pdf",
+                "zip" => "application/zip",
+                "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                _ => "text/html",
             }
             .into(),
         }

@@ -1,0 +1,422 @@
+//! The open-data pack of a report in one language, beside its PDF and
+//! single-file HTML: every figure of the report and its campaigns as CSV
+//! files (the same [`Dataset`]s as the "Get the data" links, written the
+//! same way) with a Frictionless Data Package description
+//! (`datapackage.json`: titles, descriptions, units, the site's data
+//! licence, the report's version, the CSV dialect), zipped; and the same
+//! tables as one Excel workbook, a sheet per table, numbers stored as
+//! numbers with their formats. Both are byte-for-byte the same for the
+//! same input: the zip's entries carry a fixed time, the workbook a fixed
+//! creation date.
+
+use std::io::Write as _;
+
+use serde_json::{json, Value as Json};
+
+use super::charts::Drawn;
+use super::data::{chart_file, DataUnit, Dataset, FIGURES_FILE};
+use super::documents::ReportDoc;
+use super::view::Viewer;
+use crate::diagnostics::Diagnostics;
+use crate::document::Owner;
+
+/// One table of the pack.
+pub struct Resource<'a> {
+    /// Path inside the zip (`data/bali/chart-reach.csv`).
+    pub path: String,
+    /// Frictionless name: the path's words, lower case (`bali-chart-reach`).
+    pub name: String,
+    /// The part it belongs to (the report's or a campaign's title).
+    pub part: String,
+    /// The table.
+    pub data: &'a Dataset,
+}
+
+/// Every table of a report and its campaigns, in reading order: the
+/// report's headline figures and own charts, then each campaign's figures
+/// per audience, results and charts.
+pub fn resources<'a>(rdoc: &'a ReportDoc, slug: &str, drawn: &'a Drawn) -> Vec<Resource<'a>> {
+    let mut out = Vec::new();
+    let mut push = |folder: &str, file: &str, part: &str, data: &'a Dataset| {
+        let stem = file.strip_suffix(".csv").unwrap_or(file);
+        let short = folder.strip_prefix("campaigns/").unwrap_or(folder);
+        out.push(Resource {
+            path: format!("data/{folder}/{file}"),
+            name: format!("{short}-{stem}"),
+            part: part.to_string(),
+            data,
+        });
+    };
+    let report = &rdoc.title.text;
+    if let Some(d) = &rdoc.headline_data {
+        push("report", "headline.csv", report, d);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let own = Owner::Report(slug.to_string());
+    for (key, _) in &rdoc.chart_data {
+        let file = chart_file(key, &own);
+        if let (Some(chart), true) = (drawn.get(&rdoc.lang, key), seen.insert(file.clone())) {
+            push("report", &file, report, &chart.data);
+        }
+    }
+    for c in &rdoc.campaigns {
+        let slug = &c.facts.slug;
+        let part = &c.facts.title.text;
+        let folder = format!("campaigns/{slug}");
+        if let Some(d) = &c.metric_data {
+            push(&folder, FIGURES_FILE, part, d);
+        }
+        if let Some(d) = &c.results_data {
+            push(&folder, "results.csv", part, d);
+        }
+        let own = Owner::Campaign(slug.clone());
+        let mut seen = std::collections::BTreeSet::new();
+        for (key, _) in &c.chart_data {
+            let file = chart_file(key, &own);
+            if let (Some(chart), true) = (drawn.get(&rdoc.lang, key), seen.insert(file.clone())) {
+                push(&folder, &file, part, &chart.data);
+            }
+        }
+    }
+    // Names are unique because paths are, unless a campaign's name and
+    // file run together as another's would; number those.
+    let mut names = std::collections::BTreeSet::new();
+    for r in &mut out {
+        r.name = r.name.replace('/', "-").to_ascii_lowercase();
+        let mut name = r.name.clone();
+        let mut n = 2;
+        while !names.insert(name.clone()) {
+            name = format!("{}-{n}", r.name);
+            n += 1;
+        }
+        r.name = name;
+    }
+    out
+}
+
+/// What the pack says about itself, in the report's language.
+pub struct PackInfo {
+    /// `impact-2019-2020-en`.
+    pub name: String,
+    /// The report's title.
+    pub title: String,
+    /// Its summary.
+    pub description: String,
+    /// The report's version (period and short hash), as its other
+    /// downloads print it.
+    pub version: String,
+    /// The report's page on the live site, when its address is known.
+    pub homepage: Option<String>,
+    /// The language code.
+    pub lang: String,
+}
+
+impl Viewer<'_> {
+    /// `datapackage.json` of `resources`.
+    pub fn datapackage(
+        &self,
+        info: &PackInfo,
+        resources: &[Resource],
+        diags: &mut Diagnostics,
+    ) -> Json {
+        let value_desc = self.msg("data-value-description", &[], diags).text;
+        let unit_desc = self.msg("data-unit-description", &[], diags).text;
+        let qualifier_desc = self.msg("data-qualifier-description", &[], diags).text;
+        let resources: Vec<Json> = resources
+            .iter()
+            .map(|r| {
+                let d = r.data;
+                let mut fields: Vec<Json> = d
+                    .label_headings
+                    .iter()
+                    .map(|h| json!({ "name": h, "title": h, "type": "string" }))
+                    .collect();
+                let mut units: Vec<String> = d.rows.iter().map(|r| r.unit_text.clone()).collect();
+                units.sort();
+                units.dedup();
+                let mut codes: Vec<String> = d.rows.iter().map(|r| r.unit.code()).collect();
+                codes.sort();
+                codes.dedup();
+                fields.push(json!({
+                    "name": d.value_heading,
+                    "title": d.value_heading,
+                    "type": "number",
+                    "description": value_desc,
+                    "constraints": { "required": true },
+                }));
+                fields.push(json!({
+                    "name": d.unit_heading,
+                    "title": d.unit_heading,
+                    "type": "string",
+                    "description": unit_desc,
+                    "constraints": { "required": true, "enum": units },
+                }));
+                fields.push(json!({
+                    "name": d.qualifier_heading,
+                    "title": d.qualifier_heading,
+                    "type": "string",
+                    "description": qualifier_desc,
+                }));
+                let description = if d.description.is_empty() {
+                    r.part.clone()
+                } else {
+                    format!("{} — {}", r.part, d.description)
+                };
+                json!({
+                    "name": r.name,
+                    "path": r.path,
+                    "profile": "tabular-data-resource",
+                    "title": d.title,
+                    "description": description,
+                    "format": "csv",
+                    "mediatype": "text/csv",
+                    "encoding": "utf-8",
+                    "dialect": {
+                        "delimiter": ",",
+                        "lineTerminator": "\r\n",
+                        "quoteChar": "\"",
+                        "doubleQuote": true,
+                        "header": true,
+                    },
+                    "units": codes,
+                    "schema": { "fields": fields, "missingValues": [""] },
+                })
+            })
+            .collect();
+        let config = &self.site.config;
+        let mut package = json!({
+            "profile": "tabular-data-package",
+            "name": info.name,
+            "title": info.title,
+            "description": info.description,
+            "version": info.version,
+            "language": info.lang,
+            "contributors": [{
+                "title": config.organisation.name,
+                "role": "publisher",
+            }],
+            "resources": resources,
+        });
+        if let Some(url) = &config.organisation.url {
+            package["contributors"][0]["path"] = json!(url);
+        }
+        if let Some(home) = &info.homepage {
+            package["homepage"] = json!(home);
+        }
+        if let Some(l) = &config.data_licence {
+            let mut licence = json!({ "name": l.name });
+            if let Some(url) = &l.url {
+                licence["path"] = json!(url);
+            }
+            if let Some(title) = &l.title {
+                licence["title"] = json!(title);
+            }
+            package["licenses"] = json!([licence]);
+        }
+        package
+    }
+
+    /// The zip of the pack: `datapackage.json` and every CSV, compressed
+    /// with deflate, each entry dated 1980-01-01 (the zip format's first
+    /// day) so that the same data gives the same bytes.
+    pub fn data_zip(
+        &self,
+        info: &PackInfo,
+        resources: &[Resource],
+        diags: &mut Diagnostics,
+    ) -> Result<Vec<u8>, String> {
+        let package = self.datapackage(info, resources, diags);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let json = serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?;
+        let mut files = vec![("datapackage.json".to_string(), json)];
+        files.extend(resources.iter().map(|r| (r.path.clone(), r.data.csv())));
+        for (path, bytes) in files {
+            zip.start_file(path, options).map_err(|e| e.to_string())?;
+            zip.write_all(&bytes).map_err(|e| e.to_string())?;
+        }
+        let cursor = zip.finish().map_err(|e| e.to_string())?;
+        Ok(cursor.into_inner())
+    }
+
+    /// The workbook: a contents sheet (the report, its version and licence,
+    /// and what each sheet holds), then a sheet per table with its
+    /// localised header and numbers as numbers in the unit's format.
+    pub fn data_workbook(
+        &self,
+        info: &PackInfo,
+        resources: &[Resource],
+        diags: &mut Diagnostics,
+    ) -> Result<Vec<u8>, String> {
+        use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+        let err = |e: rust_xlsxwriter::XlsxError| e.to_string();
+        let mut book = Workbook::new();
+        // A fixed creation date: the workbook's only varying part.
+        let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
+        book.set_properties(
+            &DocProperties::new()
+                .set_title(&info.title)
+                .set_author(&self.site.config.organisation.name)
+                .set_comment(&info.version)
+                .set_creation_datetime(&created),
+        );
+        let bold = Format::new().set_bold();
+        let wrap = Format::new().set_text_wrap();
+        let names = sheet_names(resources);
+
+        let contents_name = sheet_name(&self.msg("data-contents", &[], diags).text, 0);
+        let contents = book.add_worksheet();
+        contents.set_name(&contents_name).map_err(err)?;
+        contents
+            .write_string_with_format(0, 0, &info.title, &bold)
+            .map_err(err)?;
+        let version = self
+            .msg(
+                "pdf-version",
+                &[("version", crate::l10n::Arg::Text(info.version.clone()))],
+                diags,
+            )
+            .text;
+        contents.write_string(1, 0, &version).map_err(err)?;
+        let mut row = 2;
+        if let Some(l) = &self.site.config.data_licence {
+            let text = self
+                .msg(
+                    "data-licence",
+                    &[(
+                        "licence",
+                        crate::l10n::Arg::Text(l.title.clone().unwrap_or_else(|| l.name.clone())),
+                    )],
+                    diags,
+                )
+                .text;
+            contents.write_string(row, 0, &text).map_err(err)?;
+            if let Some(url) = &l.url {
+                contents.write_url(row, 1, url.as_str()).map_err(err)?;
+            }
+            row += 1;
+        }
+        row += 1;
+        let heads = [
+            self.msg("data-sheet", &[], diags).text,
+            self.msg("data-part", &[], diags).text,
+            self.msg("data-table", &[], diags).text,
+        ];
+        for (col, h) in heads.iter().enumerate() {
+            contents
+                .write_string_with_format(row, col as u16, h, &bold)
+                .map_err(err)?;
+        }
+        for (r, name) in resources.iter().zip(&names) {
+            row += 1;
+            let link = rust_xlsxwriter::Url::new(format!("internal:'{name}'!A1")).set_text(name);
+            contents.write_url(row, 0, link).map_err(err)?;
+            contents.write_string(row, 1, &r.part).map_err(err)?;
+            contents
+                .write_string_with_format(row, 2, &r.data.title, &wrap)
+                .map_err(err)?;
+        }
+        contents.set_column_width(0, 34).map_err(err)?;
+        contents.set_column_width(1, 40).map_err(err)?;
+        contents.set_column_width(2, 60).map_err(err)?;
+
+        for (r, name) in resources.iter().zip(&names) {
+            let d = r.data;
+            let sheet = book.add_worksheet();
+            sheet.set_name(name).map_err(err)?;
+            for (col, h) in d.header().iter().enumerate() {
+                sheet
+                    .write_string_with_format(0, col as u16, *h, &bold)
+                    .map_err(err)?;
+            }
+            let labels = d.label_headings.len() as u16;
+            for (i, row) in d.rows.iter().enumerate() {
+                let y = i as u32 + 1;
+                for (col, l) in row.labels.iter().enumerate() {
+                    sheet.write_string(y, col as u16, l).map_err(err)?;
+                }
+                let format = Format::new().set_num_format(number_format(row.unit));
+                sheet
+                    .write_number_with_format(y, labels, row.value, &format)
+                    .map_err(err)?;
+                sheet
+                    .write_string(y, labels + 1, &row.unit_text)
+                    .map_err(err)?;
+                if !row.qualifier_text.is_empty() {
+                    sheet
+                        .write_string(y, labels + 2, &row.qualifier_text)
+                        .map_err(err)?;
+                }
+            }
+            for col in 0..labels {
+                sheet.set_column_width(col, 36).map_err(err)?;
+            }
+            sheet.set_column_width(labels, 16).map_err(err)?;
+            sheet.set_column_width(labels + 1, 24).map_err(err)?;
+            sheet.set_column_width(labels + 2, 16).map_err(err)?;
+            sheet.set_freeze_panes(1, 0).map_err(err)?;
+        }
+        book.save_to_buffer().map_err(err)
+    }
+}
+
+/// The Excel number format of a unit. Codes are locale-neutral in the
+/// file: Excel shows `30.8%` to an English reader and `30,8 %` to a
+/// Lithuanian one.
+fn number_format(unit: DataUnit) -> String {
+    match unit {
+        DataUnit::Count | DataUnit::Seconds => "#,##0".into(),
+        DataUnit::Share => "0.0%".into(),
+        DataUnit::Change => "+0.0%;-0.0%;0%".into(),
+        DataUnit::Money(c) => format!("#,##0.00 \"{}\"", c.as_str()),
+        DataUnit::Number => "#,##0.##".into(),
+    }
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`,
+/// not starting or ending with `'`; `n` (from 1) keeps names apart.
+fn sheet_name(text: &str, n: usize) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| match c {
+            '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '-',
+            c => c,
+        })
+        .collect();
+    let clean = clean.trim_matches('\'');
+    let prefix = if n == 0 {
+        String::new()
+    } else {
+        format!("{n} ")
+    };
+    let room = 31 - prefix.chars().count();
+    let name: String = clean.chars().take(room).collect();
+    format!("{prefix}{}", name.trim_end())
+}
+
+/// Each table's sheet name: its number and its Frictionless name.
+fn sheet_names(resources: &[Resource]) -> Vec<String> {
+    resources
+        .iter()
+        .enumerate()
+        .map(|(i, r)| sheet_name(&r.name, i + 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_fit_excel() {
+        let long = "campaigns-lithuanian-communities-chart-citizens-advice-cases";
+        let name = sheet_name(long, 12);
+        assert!(name.chars().count() <= 31, "{name}");
+        assert!(name.starts_with("12 campaigns-lith"));
+        assert_eq!(sheet_name("a/b [c]?", 1), "1 a-b -c--");
+        assert_eq!(sheet_name("Turinys", 0), "Turinys");
+    }
+}
