@@ -36,6 +36,9 @@ pub struct BuildOptions {
 pub enum Stage {
     /// Files to model.
     Load,
+    /// Photos checked, turned upright, resized and stripped of metadata
+    /// (or taken from the cache).
+    Images,
     /// Fluent bundles and number formats per language.
     Localise,
     /// Whole-site checks.
@@ -56,6 +59,7 @@ impl Stage {
     pub fn name(self) -> &'static str {
         match self {
             Stage::Load => "load",
+            Stage::Images => "images",
             Stage::Localise => "localise",
             Stage::Validate => "validate",
             Stage::Document => "document",
@@ -92,6 +96,8 @@ pub struct BuildOutcome {
     /// Only the pages an edit changed were rendered (the preview after an
     /// edit of campaign files); `pages` and `files` count those.
     pub partial: bool,
+    /// How many images were encoded and how many taken from the cache.
+    pub images: crate::images::Stats,
 }
 
 impl BuildOutcome {
@@ -157,10 +163,19 @@ fn run_keeping(
     let mut clock = Clock::new(progress);
     clock.start(Stage::Load);
     let loaded = load::load_site(&opts.root);
-    let (sources, mut diags) = (Arc::new(loaded.sources), loaded.diags);
-    let Some(site) = loaded.site else {
-        return (clock.outcome(sources, diags, Vec::new(), 0, false), None);
+    let (mut sources, mut diags) = (loaded.sources, loaded.diags);
+    let Some(mut site) = loaded.site else {
+        return (
+            clock.outcome(Arc::new(sources), diags, Vec::new(), 0, false),
+            None,
+        );
     };
+
+    // Photos are made before the documents, which need their sizes.
+    clock.start(Stage::Images);
+    let image_stats = make_images(&mut site, &opts.root, opts.write, &mut sources, &mut diags);
+    let sources = Arc::new(sources);
+    clock.images = image_stats;
     let languages = site.config.languages.len();
 
     clock.start(Stage::Localise);
@@ -384,6 +399,33 @@ pub fn update(
     (outcome, files)
 }
 
+/// The image stage: every image of the site's media checked and made fit
+/// to publish (`site.photos`), through the site's cache; `write` false
+/// (`impact check`) reads the cache but encodes and writes nothing. What
+/// is wrong with an image is reported naming its file.
+fn make_images(
+    site: &mut Site,
+    root: &std::path::Path,
+    write: bool,
+    sources: &mut SourceMap,
+    diags: &mut Diagnostics,
+) -> crate::images::Stats {
+    let cache = crate::images::Cache::of_site(root, write);
+    let (photos, errors, stats) = crate::images::process(&site.media, &cache, write);
+    for (path, e) in errors {
+        let id = sources.add(path.clone(), String::new());
+        diags.push(
+            Diagnostic::error(
+                crate::model::Span::file(id),
+                format!("{path} {}", e.message),
+            )
+            .help(e.help),
+        );
+    }
+    site.photos = photos;
+    stats
+}
+
 /// Adds what rendering found to `diags`. When validation already failed,
 /// rendering's reports of messages validation named (which have no span)
 /// are left out.
@@ -420,6 +462,7 @@ struct Clock<'a> {
     progress: &'a mut dyn FnMut(Stage),
     current: Option<(Stage, Instant)>,
     stages: Vec<(Stage, Duration)>,
+    images: crate::images::Stats,
 }
 
 impl<'a> Clock<'a> {
@@ -429,6 +472,7 @@ impl<'a> Clock<'a> {
             progress,
             current: None,
             stages: Vec::new(),
+            images: Default::default(),
         }
     }
 
@@ -475,6 +519,7 @@ impl<'a> Clock<'a> {
             elapsed: self.started.elapsed(),
             stages: self.stages,
             partial: false,
+            images: self.images,
         }
     }
 }

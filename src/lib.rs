@@ -14,6 +14,7 @@ pub mod charts;
 pub mod cli;
 pub mod diagnostics;
 pub mod document;
+pub mod images;
 pub mod l10n;
 pub mod load;
 pub mod markdown;

@@ -226,6 +226,15 @@ charts: []
 #    unit: count
 #    data:
 #      - {{ label: {label}, value: 23 }}
+
+# A cover photo (optional), in this folder: at the top of the page, on
+# the picture a link preview shows, and in the PDF. Describe it in every
+# language; credit is who made it. Photos in the story are placed with
+# ![What it shows](photo.jpg "Caption | Credit").
+# cover:
+#   src: cover.jpg
+#   alt: {cover_alt}
+#   credit: "Name of the photographer"
 "#,
         name = map(langs, "New campaign", "Nauja kampanija"),
         summary = map(
@@ -239,6 +248,7 @@ charts: []
         who = map(langs, "Who said it", "Kas tai pasakė"),
         chart = map(langs, "Calls per month", "Skambučiai per mėnesį"),
         label = map(langs, "January 2024", "2024 m. sausis"),
+        cover_alt = map(langs, "What the photo shows", "Kas matyti nuotraukoje"),
     )
 }
 
@@ -280,6 +290,13 @@ campaigns: []
 #   currency: GBP
 #   income: 0
 #   expenditure: 0
+
+# A cover photo (optional), in this folder: at the top of the page, on
+# the picture a link preview shows, and on the PDF's cover.
+# cover:
+#   src: cover.jpg
+#   alt: {cover_alt}
+#   credit: "Name of the photographer"
 "#,
         title = map(langs, "New report", "Nauja ataskaita"),
         summary = map(
@@ -287,6 +304,7 @@ campaigns: []
             "One or two sentences about the report.",
             "Vienas ar du sakiniai apie ataskaitą."
         ),
+        cover_alt = map(langs, "What the photo shows", "Kas matyti nuotraukoje"),
     )
 }
 

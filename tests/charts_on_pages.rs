@@ -113,8 +113,22 @@ fn the_report_draws_its_finances() {
 fn social_cards_are_pngs_named_by_open_graph_tags() {
     let site = built_sample();
     for lang in ["en", "lt"] {
+        // The impact report has a cover photo (issue 17): a link preview
+        // shows it, its widest rendition, instead of a drawn card.
+        let html = read(site.path(), &format!("{lang}/impact-2019-2020/index.html"));
+        let og = "<meta property=\"og:image\" content=\"https://impact.example.org/assets/media/cover-1600.";
+        assert!(
+            html.contains(og),
+            "{lang}: the report's card is not its cover"
+        );
+        assert!(html.contains("<meta property=\"og:image:type\" content=\"image/jpeg\">"));
+        assert!(html.contains("<meta property=\"og:image:width\" content=\"1600\">"));
+        assert!(!site
+            .path()
+            .join(format!("output/{lang}/impact-2019-2020/card.png"))
+            .exists());
         for page in [
-            "impact-2019-2020/index.html".to_string(),
+            "lithuanian-communities-evaluation/index.html".to_string(),
             CAMPAIGN.to_string(),
         ] {
             let html = read(site.path(), &format!("{lang}/{page}"));

@@ -150,5 +150,8 @@ pdf-page-of = Page { $page } of { $total }
 # { $version } as in the `version` message.
 pdf-version = Version: { $version }
 pdf-notes = Notes
+# Under a photo's caption: who made it, as written after ` | ` in the
+# Markdown image's title or in a cover's `credit:` ("Ona Petraitė", "impact, CC0").
+image-credit = Credit: { $credit }
 # { $version } is the period and the short hash of the data.
 footer-version = Version of the data: { $version }

@@ -153,5 +153,8 @@ pdf-page-of = { $page } psl. iš { $total }
 # { $version } – kaip `version` pranešime.
 pdf-version = Duomenų versija: { $version }
 pdf-notes = Pastabos
+# Po nuotraukos parašu: kas ją sukūrė, kaip parašyta po ` | ` Markdown
+# paveikslėlio pavadinime arba viršelio `credit:` lauke („Ona Petraitė“, „impact, CC0“).
+image-credit = Šaltinis: { $credit }
 # { $version } – ataskaitos laikotarpis ir trumpas duomenų maišos kodas.
 footer-version = Duomenų versija: { $version }

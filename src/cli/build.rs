@@ -122,6 +122,13 @@ fn details(outcome: &BuildOutcome, write: bool) -> String {
             took.as_secs_f64() * 1000.0
         ));
     }
+    let images = outcome.images;
+    if images.encoded + images.reused > 0 {
+        text.push_str(&format!(
+            "  images: {} encoded, {} reused from .impact/cache\n",
+            images.encoded, images.reused
+        ));
+    }
     if write {
         for path in &outcome.paths {
             text.push_str(&format!("  wrote {path}\n"));

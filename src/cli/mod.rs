@@ -95,6 +95,12 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Empty the cache of processed images (.impact/cache); the next build makes them again.
+    Clean {
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Start a new campaign or report: a folder with every field written out, in every language.
     New {
         /// What to create.
@@ -173,6 +179,23 @@ pub fn run(cli: Cli) -> u8 {
             build::run(root, out, allow_missing, false, false, verbosity, color)
         }
         Command::New { kind, slug, root } => new::run(&root, kind, &slug),
+        Command::Clean { root } => match crate::images::clean(&root) {
+            Ok(true) => {
+                println!("emptied {}", root.join(".impact/cache").display());
+                EXIT_OK
+            }
+            Ok(false) => {
+                println!("no cache to empty in {}", root.display());
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!(
+                    "error: cannot remove {} ({e})",
+                    root.join(".impact/cache").display()
+                );
+                EXIT_CONTENT
+            }
+        },
         Command::Schema { root, out } => write_schemas(&root, out),
         Command::Serve {
             root,

@@ -257,15 +257,29 @@ pub enum Placement {
     Quote(QuoteView),
     /// A chart, drawn by the chart stage.
     Chart(ChartRef),
-    /// An image kept beside the Markdown.
-    Image {
-        /// The file.
-        target: Target,
-        /// Its alternative text.
-        alt: String,
-        /// Its title attribute.
-        title: String,
-    },
+    /// An image kept beside the Markdown: a figure when it stands alone
+    /// in its paragraph ([`Block::Placed`]), a small picture in the line
+    /// when it is inside a sentence.
+    Image(ImageView),
+}
+
+/// An image as the text places it, in the text's language.
+#[derive(Debug, Clone)]
+pub struct ImageView {
+    /// The file (the default rendition's, for a photo).
+    pub target: Target,
+    /// Its alternative text (empty when decorative).
+    pub alt: String,
+    /// Decorative (`![{decorative}](…)`): no alternative text, on purpose.
+    pub decorative: bool,
+    /// Its caption (the Markdown title, before ` | `).
+    pub caption: String,
+    /// Its credit line, as the language says it ("Credit: …"), from the
+    /// title after ` | ` (or a cover's `credit:`).
+    pub credit: Option<String>,
+    /// The renditions made by the image stage (`None`: not an image the
+    /// stage made, or one it could not read, which was reported).
+    pub photo: Option<std::sync::Arc<crate::images::Photo>>,
 }
 
 impl Placement {

@@ -14,6 +14,12 @@ pub trait EmitPdf {
     fn url(&self, target: &Target) -> Option<String>;
     /// The chart drawn by the chart stage.
     fn chart(&self, chart: &ChartRef) -> Option<PBlock>;
+    /// A photo standing alone, printed with its caption and credit (none:
+    /// its alternative text stands in its place).
+    fn photo(&self, image: &super::ImageView) -> Option<PBlock> {
+        let _ = image;
+        None
+    }
 }
 
 /// The PDF blocks of a text; its footnotes are gathered at its end.
@@ -130,8 +136,10 @@ fn placed_block(p: &Placement, cx: &dyn EmitPdf) -> Option<PBlock> {
         Placement::Phrase { text, .. } => Some(PBlock::Paragraph {
             text: vec![PInline::text(text.text.clone())],
         }),
-        Placement::Image { alt, .. } => Some(PBlock::Paragraph {
-            text: vec![PInline::text(alt.clone())],
+        Placement::Image(image) => cx.photo(image).or_else(|| {
+            (!image.alt.is_empty()).then(|| PBlock::Paragraph {
+                text: vec![PInline::text(image.alt.clone())],
+            })
         }),
     }
 }
@@ -202,7 +210,7 @@ fn inline(i: &Inline, cx: &dyn EmitPdf, out: &mut Vec<PInline>) {
         Inline::Placed(Placement::Phrase { text, .. }) => {
             out.push(PInline::text(text.text.clone()))
         }
-        Inline::Placed(Placement::Image { alt, .. }) => out.push(PInline::text(alt.clone())),
+        Inline::Placed(Placement::Image(image)) => out.push(PInline::text(image.alt.clone())),
         // A block placement inside a heading or a cell has no place.
         Inline::Placed(_) => {}
     }

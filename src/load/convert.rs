@@ -27,6 +27,34 @@ impl Ctx<'_> {
         span_of(self.file, v, self.line_offset)
     }
 
+    /// A `cover:`; its file is looked for in `dir` (from the site root).
+    fn cover(&mut self, raw: RawCover, dir: &str) -> Cover {
+        let span = self.span(&raw.src);
+        let written = raw.src.value.clone();
+        let inside = !written.contains(['/', '\\', ':', '\0']) && !written.starts_with('.');
+        if !inside {
+            self.error(
+                span,
+                format!("the cover `{written}` is not a file in this folder"),
+                "put the photo in the same folder as this file and write its name, e.g. src: cover.jpg",
+            );
+        }
+        Cover {
+            src: if inside {
+                format!("{dir}/{written}")
+            } else {
+                String::new()
+            },
+            written,
+            span,
+            alt: self.lang_map(raw.alt, "cover.alt"),
+            credit: raw
+                .credit
+                .map(|c| c.value.trim().to_string())
+                .filter(|c| !c.is_empty()),
+        }
+    }
+
     fn error(&mut self, span: Span, msg: impl Into<String>, help: impl Into<String>) {
         self.diags.push(Diagnostic::error(span, msg).help(help));
     }
@@ -633,6 +661,9 @@ pub fn report(
         intro: LangDocs::default(),
         sections: Vec::new(),
         file,
+        cover: raw
+            .cover
+            .map(|c| ctx.cover(c, &format!("content/reports/{slug}"))),
     })
 }
 
@@ -772,5 +803,8 @@ pub fn campaign(
         charts,
         story: LangDocs::default(),
         file,
+        cover: raw
+            .cover
+            .map(|c| ctx.cover(c, &format!("content/campaigns/{slug}"))),
     })
 }

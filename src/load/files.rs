@@ -89,6 +89,8 @@ const HELP_OUTSIDE: &str =
     "keep every file of the site inside its folder; copy the file in instead of linking to it";
 const HELP_TOO_LARGE: &str =
     "content files are text; put large media on another server and link to it";
+const HELP_IMAGE_TOO_LARGE: &str =
+    "export the photo smaller, e.g. as a JPEG 4000 pixels wide: the pages show it at most 1600 wide";
 const HELP_UNREADABLE: &str = "check that the file exists and can be read";
 const HELP_LINK: &str = "links to files are not followed: copy the file here instead";
 const HELP_NOT_REGULAR: &str =
@@ -270,20 +272,23 @@ impl Reader {
         }
         // At most one byte more than the limit is read, whatever the file
         // says of its size (a device says 0).
+        // Images have their own, larger limit: a camera's photo is often
+        // over 8 MB, and is made smaller by the image stage.
+        let image = crate::images::is_image(&path.to_string_lossy());
+        let limit = match image {
+            true => crate::images::MAX_BYTES,
+            false => MAX_FILE_BYTES,
+        };
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1),
-            &mut bytes,
-        )
-        .map_err(unreadable)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limit + 1), &mut bytes)
+            .map_err(unreadable)?;
+        if bytes.len() as u64 > limit {
             return Err((
-                format!(
-                    "{} is too large (over {} MB)",
-                    name(),
-                    MAX_FILE_BYTES / 1_000_000
-                ),
-                HELP_TOO_LARGE,
+                format!("{} is too large (over {} MB)", name(), limit / 1_000_000),
+                match image {
+                    true => HELP_IMAGE_TOO_LARGE,
+                    false => HELP_TOO_LARGE,
+                },
             ));
         }
         Ok(Contents::of(bytes))

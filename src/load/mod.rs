@@ -108,6 +108,7 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         locales,
         theme,
         media,
+        photos: Default::default(),
     })
 }
 

@@ -363,6 +363,28 @@ pub struct RawReport {
     pub campaigns: Vec<Spanned<String>>,
     #[serde(default)]
     pub finances: Option<RawFinances>,
+    #[serde(default)]
+    pub cover: Option<RawCover>,
+}
+
+/// A cover photo: at the top of the page, on the social card and on the
+/// PDF's cover.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A cover photo beside this file: { src: cover.jpg, alt: { en: \"…\", lt: \"…\" }, credit: \"…\" }"
+)]
+pub struct RawCover {
+    /// The image file's name, in this folder (JPEG, PNG, GIF, WebP or SVG).
+    #[schemars(with = "String")]
+    pub src: Spanned<String>,
+    /// What it shows, in every site language, for readers who cannot see it.
+    #[schemars(with = "LangMapSchema")]
+    pub alt: RawLangMap,
+    /// Who made it (shown under it: "Credit: …").
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub credit: Option<Spanned<String>>,
 }
 
 /// An audience of a campaign.
@@ -447,6 +469,8 @@ pub struct RawCampaign {
     pub quotes: Vec<RawQuote>,
     #[serde(default)]
     pub charts: Vec<RawChart>,
+    #[serde(default)]
+    pub cover: Option<RawCover>,
 }
 
 /// Front matter of a Markdown file.

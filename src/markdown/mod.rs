@@ -28,6 +28,37 @@ pub trait Resolver {
     /// The file an image or link written relative to the Markdown file
     /// names, or why it cannot be used.
     fn media(&self, path: &str) -> Result<Target, String>;
+    /// The renditions of the image `target` leads to (`None` for one the
+    /// image stage did not make). By default, none.
+    fn photo(&self, target: &Target) -> Option<std::sync::Arc<crate::images::Photo>> {
+        let _ = target;
+        None
+    }
+    /// The credit line of an image in the text's language ("Credit:
+    /// {credit}"). By default, the credit as written.
+    fn credit(&self, credit: &str) -> String {
+        credit.to_string()
+    }
+}
+
+/// The alternative text of an image that only decorates, written
+/// `![{decorative}](border.png)`: an empty `![](…)` is a forgotten
+/// description, and braces cannot be read as one.
+pub const DECORATIVE: &str = "{decorative}";
+
+/// The caption and credit of an image's title, `"Caption | Credit"`
+/// (either may be left out: `"Caption"`, `"| Credit"`).
+pub fn caption_and_credit(title: &str) -> (String, Option<String>) {
+    match title.rsplit_once('|') {
+        Some((caption, credit)) => {
+            let credit = credit.trim();
+            (
+                caption.trim().to_string(),
+                (!credit.is_empty()).then(|| credit.to_string()),
+            )
+        }
+        None => (title.trim().to_string(), None),
+    }
 }
 
 /// How to parse.
@@ -237,6 +268,8 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                     let text = self.inlines();
                     match text.as_slice() {
                         [Inline::Placed(p)] if p.is_block() => Block::Placed(p.clone()),
+                        // A photo alone in its paragraph is a figure.
+                        [Inline::Placed(p @ Placement::Image(_))] => Block::Placed(p.clone()),
                         _ => Block::Paragraph(text),
                     }
                 }
@@ -476,11 +509,30 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                     }
                 };
                 let alt = plain_text(&self.inlines());
-                out.push(Inline::Placed(Placement::Image {
-                    target,
-                    alt,
-                    title: title.to_string(),
-                }));
+                let decorative = alt.trim() == DECORATIVE;
+                if alt.trim().is_empty() {
+                    self.problem(
+                        range.start,
+                        format!("the image `{dest_url}` has no description (alternative text)"),
+                        &format!("say what it shows for readers who cannot see it, in this file's language: ![Volunteers at a workshop]({dest_url}); an image that only decorates says so: ![{DECORATIVE}]({dest_url})"),
+                    );
+                }
+                let (caption, credit) = caption_and_credit(&title);
+                let photo = self.resolver.photo(&target);
+                out.push(Inline::Placed(Placement::Image(
+                    crate::document::ImageView {
+                        target,
+                        alt: if decorative {
+                            String::new()
+                        } else {
+                            alt.trim().to_string()
+                        },
+                        decorative,
+                        caption,
+                        credit: credit.map(|c| self.resolver.credit(&c)),
+                        photo,
+                    },
+                )));
             }
             Event::Start(_) => out.extend(self.inlines()),
             _ => {}
@@ -545,7 +597,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
             Inline::Link { children, .. } => s.push_str(&plain_text(children)),
             Inline::Placed(Placement::Metric { text, .. }) => s.push_str(text),
             Inline::Placed(Placement::Phrase { text, .. }) => s.push_str(&text.text),
-            Inline::Placed(Placement::Image { alt, .. }) => s.push_str(alt),
+            Inline::Placed(Placement::Image(image)) => s.push_str(&image.alt),
             Inline::Placed(_) => {}
         }
     }

@@ -37,10 +37,15 @@ pub struct Site {
     /// Images and other media beside the Markdown, by path from the site
     /// root (`content/campaigns/bali/photo.jpg`).
     pub media: BTreeMap<String, Vec<u8>>,
+    /// The images among `media`, made fit to publish by the image stage
+    /// of the build (empty until then).
+    pub photos: crate::images::Photos,
 }
 
 /// File endings the loader reads as media for Markdown to show or link.
-pub const MEDIA_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf"];
+pub const MEDIA_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "heic", "heif", "pdf",
+];
 
 /// `content/site.yaml`.
 #[derive(Debug)]
@@ -282,6 +287,25 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// `report.yaml`.
     pub file: FileId,
+    /// Its cover photo.
+    pub cover: Option<Cover>,
+}
+
+/// `cover:` of a report or campaign: a photo at the top of its page, on
+/// its social card and on its PDF's cover.
+#[derive(Debug, Clone)]
+pub struct Cover {
+    /// The file, from the site root (`content/campaigns/x/cover.jpg`);
+    /// empty when what was written leaves the folder (reported).
+    pub src: String,
+    /// `src` as written.
+    pub written: String,
+    /// Where `src` was written.
+    pub span: Span,
+    /// What it shows, per language.
+    pub alt: LangMap,
+    /// Who made it.
+    pub credit: Option<String>,
 }
 
 /// A report section (`<name>.<lang>.md`).
@@ -336,6 +360,8 @@ pub struct Campaign {
     pub story: LangDocs,
     /// `campaign.yaml`.
     pub file: FileId,
+    /// Its cover photo.
+    pub cover: Option<Cover>,
 }
 
 /// A place or group a campaign targeted.

@@ -44,6 +44,8 @@ pub struct PdfDocument {
     pub created: Option<String>,
     /// The organisation's colours and logo.
     pub brand: DocBrand,
+    /// The report's cover photo (a [`Block::Photo`]), on the cover page.
+    pub cover: Option<Block>,
 }
 
 /// The organisation's look, for the PDF's cover and colours.
@@ -165,6 +167,23 @@ pub enum Block {
         svg: String,
         /// Caption printed under the chart (and its alternative text).
         caption: String,
+    },
+    /// A photo, printed `width_mm` wide from a rendition of at most
+    /// 300 dpi at that width.
+    Photo {
+        /// Its file beside the template (`img/<name>`).
+        file: String,
+        /// The printed width in millimetres.
+        width_mm: f64,
+        /// Its alternative text (empty when decorative).
+        alt: String,
+        /// The caption printed under it (may be empty).
+        caption: String,
+        /// The credit line printed after the caption.
+        credit: Option<String>,
+        /// The file's bytes (served to Typst as `file`).
+        #[serde(skip)]
+        bytes: std::sync::Arc<Vec<u8>>,
     },
     /// Footnote definitions: `(label, text)`. Notes that the text refers to
     /// are printed at the foot of the page of the reference; the others here.

@@ -70,6 +70,7 @@ impl PdfEngine {
                 shared: &shared,
                 data: Bytes::new(Vec::new()),
                 logo: None,
+                images: Default::default(),
                 today: None,
             };
             let diags: Vec<_> = syntax_errors.into_iter().map(Into::into).collect();
@@ -94,6 +95,7 @@ impl PdfEngine {
             shared: &self.shared,
             data: Bytes::new(data::template_data(doc)?),
             logo: doc.brand.logo.as_ref().map(|l| Bytes::new(l.bytes.clone())),
+            images: images_of(doc),
             today: created,
         };
 
@@ -131,6 +133,35 @@ fn typeset(world: &ReportWorld<'_>, created: Option<Datetime>) -> Result<Rendere
         pdf,
         warnings: problems(world, &warnings),
     })
+}
+
+/// The photos of `doc`, by the path the template names them by
+/// (`img/<name>` beside it).
+fn images_of(doc: &PdfDocument) -> std::collections::HashMap<String, Bytes> {
+    fn walk(blocks: &[super::Block], out: &mut std::collections::HashMap<String, Bytes>) {
+        for b in blocks {
+            match b {
+                super::Block::Photo { file, bytes, .. } => {
+                    out.entry(format!("/pdf/{file}"))
+                        .or_insert_with(|| Bytes::new(bytes.as_ref().clone()));
+                }
+                super::Block::List { items, .. } => {
+                    for item in items {
+                        walk(item, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = std::collections::HashMap::new();
+    for section in &doc.sections {
+        walk(&section.blocks, &mut out);
+    }
+    if let Some(cover) = &doc.cover {
+        walk(std::slice::from_ref(cover), &mut out);
+    }
+    out
 }
 
 /// Typst takes ISO 639 codes: two or three ASCII letters.

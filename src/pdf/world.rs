@@ -31,6 +31,8 @@ pub(crate) struct ReportWorld<'a> {
     pub(crate) shared: &'a Shared,
     pub(crate) data: Bytes,
     pub(crate) logo: Option<Bytes>,
+    /// The photos of the document, by their path (`/pdf/img/<name>`).
+    pub(crate) images: std::collections::HashMap<String, Bytes>,
     pub(crate) today: Option<Datetime>,
 }
 
@@ -69,6 +71,16 @@ impl World for ReportWorld<'_> {
             Ok(self.data.clone())
         } else if id == FileId::new(None, VirtualPath::new(LOGO_PATH)) {
             self.logo.clone().ok_or_else(|| not_found(id))
+        } else if let Some(image) = (id.package().is_none())
+            .then(|| {
+                id.vpath()
+                    .as_rooted_path()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .and_then(|path| self.images.get(&path))
+        {
+            Ok(image.clone())
         } else if id == self.shared.template.id() {
             Ok(Bytes::from_string(self.shared.template.text().to_owned()))
         } else {

@@ -21,8 +21,11 @@ pub struct SocialCard {
     /// when `base_url` is a path (the card is still made, for sharing by
     /// hand and for a later build with a full address).
     pub url: Option<String>,
-    /// The PNG, beside the page it belongs to.
-    pub file: OutputFile,
+    /// The PNG, beside the page it belongs to (`None` for a cover photo,
+    /// which is published as the page's images are).
+    pub file: Option<OutputFile>,
+    /// What `og:image:*` says of it.
+    pub image: super::pages::CardImage,
 }
 
 impl Viewer<'_> {
@@ -35,6 +38,9 @@ impl Viewer<'_> {
         earlier: Option<&Path>,
         diags: &mut Diagnostics,
     ) -> Option<SocialCard> {
+        if let Some(card) = self.cover_card(r.cover.as_ref()) {
+            return Some(card);
+        }
         let figure = r.headline.first().map(|f| self.figure(f, None, diags));
         self.card(page_path, &self.text(&r.title).text, figure, earlier, diags)
     }
@@ -47,6 +53,9 @@ impl Viewer<'_> {
         earlier: Option<&Path>,
         diags: &mut Diagnostics,
     ) -> Option<SocialCard> {
+        if let Some(card) = self.cover_card(c.cover.as_ref()) {
+            return Some(card);
+        }
         let figure = c
             .results
             .iter()
@@ -54,6 +63,30 @@ impl Viewer<'_> {
             .or(c.results.first())
             .map(|f| self.figure(f, None, diags));
         self.card(page_path, &self.text(&c.name).text, figure, earlier, diags)
+    }
+
+    /// A page with a cover photo shares the photo (its widest rendition)
+    /// rather than a drawn card.
+    fn cover_card(&self, cover: Option<&Cover>) -> Option<SocialCard> {
+        let photo = self.site.photos.get(&cover?.src)?;
+        if !photo.resized() {
+            return None; // an SVG or GIF: link previews want JPEG or PNG
+        }
+        let r = photo.largest();
+        Some(SocialCard {
+            url: self
+                .site
+                .config
+                .address()
+                .map(|a| paths::absolute(a, &r.path)),
+            file: None,
+            image: super::pages::CardImage {
+                mime: r.format.mime().into(),
+                width: r.width,
+                height: r.height,
+                alt: Some(self.text(&cover?.alt).text),
+            },
+        })
     }
 
     fn card(
@@ -92,7 +125,8 @@ impl Viewer<'_> {
                     .config
                     .address()
                     .map(|a| paths::absolute(a, &path)),
-                file: OutputFile { path, bytes },
+                file: Some(OutputFile { path, bytes }),
+                image: super::pages::CardImage::default(),
             }),
             Err(e) => {
                 let error = super::RenderError::Card {

@@ -16,7 +16,7 @@ use super::resolve::DocResolver;
 use super::view::{FigureView, Viewer};
 use super::Pages;
 use crate::diagnostics::Diagnostics;
-use crate::document::{ChartRef, Doc, Owner, Placement, QuoteView};
+use crate::document::{ChartRef, Doc, ImageView, Owner, Placement, QuoteView, Target};
 use crate::model::*;
 
 /// A campaign in one language, as part of one report.
@@ -39,6 +39,8 @@ pub struct CampaignDoc {
     pub metric_data: Option<Dataset>,
     /// Its results as data (the open-data pack).
     pub results_data: Option<Dataset>,
+    /// Its cover photo.
+    pub cover: Option<ImageView>,
 }
 
 /// A report in one language, with its campaigns.
@@ -75,6 +77,8 @@ pub struct ReportDoc {
     pub chart_data: Vec<(ChartRef, ChartData)>,
     /// Its headline figures as data (the open-data pack).
     pub headline_data: Option<Dataset>,
+    /// Its cover photo.
+    pub cover: Option<ImageView>,
 }
 
 /// Every document of a build, in the order their pages are listed.
@@ -280,6 +284,7 @@ impl Viewer<'_> {
             page: true,
             campaigns: Vec::new(),
             chart_data,
+            cover: self.cover(r.cover.as_ref()),
         }
     }
 
@@ -407,7 +412,31 @@ impl Viewer<'_> {
                 Some(c),
                 diags,
             ),
+            cover: self.cover(c.cover.as_ref()),
         }
+    }
+
+    /// A cover as the page's language shows it (`None` when its image
+    /// could not be made: that was reported).
+    fn cover(&self, cover: Option<&Cover>) -> Option<ImageView> {
+        let cover = cover?;
+        let photo = self.site.photos.get(&cover.src)?.clone();
+        let mut diags = Diagnostics::default();
+        let credit = cover.credit.as_ref().map(|c| {
+            let args = [("credit", crate::l10n::Arg::Text(c.clone()))];
+            self.msg("image-credit", &args, &mut diags).text
+        });
+        Some(ImageView {
+            target: Target::Media {
+                path: photo.at_most(crate::images::DEFAULT_WIDTH).path.clone(),
+                source: cover.src.clone(),
+            },
+            alt: self.text(&cover.alt).text,
+            decorative: false,
+            caption: String::new(),
+            credit,
+            photo: Some(photo),
+        })
     }
 
     /// Names of countries or languages (`prefix` `country` or `language`)

@@ -11,7 +11,7 @@ use super::data::chart_file;
 use super::paths;
 use crate::document::html::Emit;
 use crate::document::pdf::EmitPdf;
-use crate::document::{ChartRef, Owner, Placement, QuoteView, Target};
+use crate::document::{ChartRef, ImageView, Owner, Placement, QuoteView, Target};
 use crate::markup::escape;
 use crate::model::{Lang, Localised, Site};
 use crate::pdf::Block as PdfBlock;
@@ -117,10 +117,16 @@ impl Emit for SingleEmit<'_> {
         }
     }
 
+    fn embeds_images(&self) -> bool {
+        true
+    }
+
     /// Images go inside the file, as `data:` addresses.
     fn image(&self, target: &Target) -> String {
         match target {
             Target::Media { source, .. } => match self.site.media.get(source) {
+                // An image is embedded by the HTML emitter, as a rendition.
+                Some(_) if self.site.photos.contains_key(source) => String::new(),
                 Some(bytes) => format!(
                     "data:{};base64,{}",
                     mime_of(source),
@@ -166,6 +172,10 @@ impl EmitPdf for PdfEmit<'_> {
         }
     }
 
+    fn photo(&self, image: &ImageView) -> Option<PdfBlock> {
+        pdf_photo(image, TEXT_COLUMN_MM, PHOTO_MAX_HEIGHT_MM)
+    }
+
     fn chart(&self, chart: &ChartRef) -> Option<PdfBlock> {
         let drawn = self.drawn.get(self.lang, chart)?;
         Some(PdfBlock::Chart {
@@ -173,6 +183,40 @@ impl EmitPdf for PdfEmit<'_> {
             caption: drawn.title.text.clone(),
         })
     }
+}
+
+/// The width of the PDF's text column (A4, 24 mm margins).
+pub const TEXT_COLUMN_MM: f64 = 162.0;
+/// The tallest a photo in the text is printed.
+pub const PHOTO_MAX_HEIGHT_MM: f64 = 110.0;
+/// The most dots per inch a printed photo needs; its rendition is the
+/// widest with no more at its printed width.
+pub const MAX_DPI: f64 = 300.0;
+/// A photo is not printed larger than this many dots per inch make it
+/// (a small picture stretched over the column would look blurred).
+pub const MIN_DPI: f64 = 150.0;
+
+/// A photo as the PDF prints it, at most `max_w` × `max_h` mm: the
+/// rendition is the widest at no more than [`MAX_DPI`] at its printed
+/// width, and it is printed no larger than [`MIN_DPI`] allows.
+pub fn pdf_photo(image: &ImageView, max_w: f64, max_h: f64) -> Option<PdfBlock> {
+    let photo = image.photo.as_ref()?;
+    let (w, h) = (f64::from(photo.width), f64::from(photo.height.max(1)));
+    let mut width_mm = max_w.min(max_h * w / h);
+    if photo.resized() {
+        width_mm = width_mm.min(w / MIN_DPI * 25.4);
+    }
+    let most = (width_mm / 25.4 * MAX_DPI).floor() as u32;
+    let r = photo.at_most(most);
+    let name = r.path.rsplit('/').next().unwrap_or(&r.path);
+    Some(PdfBlock::Photo {
+        file: format!("img/{name}"),
+        width_mm: (width_mm * 10.0).round() / 10.0,
+        alt: image.alt.clone(),
+        caption: image.caption.clone(),
+        credit: image.credit.clone(),
+        bytes: r.bytes.clone(),
+    })
 }
 
 /// The address of a target on the live site.
@@ -202,9 +246,7 @@ fn block_html(
         Placement::Quote(q) => quote_html(q),
         Placement::Chart(key) => chart_html(drawn, lang, key, prefix, data),
         // Figures and images are written by the Markdown emitter.
-        Placement::Metric { .. } | Placement::Phrase { .. } | Placement::Image { .. } => {
-            String::new()
-        }
+        Placement::Metric { .. } | Placement::Phrase { .. } | Placement::Image(_) => String::new(),
     }
 }
 

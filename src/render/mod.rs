@@ -33,6 +33,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tera::{Context, Tera};
 
+pub use media::missing_file_message;
 pub use templates::REQUIRED_TEMPLATES;
 
 use crate::charts::Fonts;
@@ -317,10 +318,22 @@ impl Renderer {
                 let (base, langs) = (&site.config.base_url, &site.config.languages);
                 rest.push(hosting::headers_file(base, langs, &slugs));
             }
-            rest.extend(site.media.iter().map(|(path, bytes)| OutputFile {
-                path: media::output_path(path, bytes),
-                bytes: bytes.clone(),
-            }));
+            // Images are published as their renditions, never as they
+            // were (their metadata stays behind); other files (PDFs) as
+            // they are.
+            for (path, bytes) in &site.media {
+                match site.photos.get(path) {
+                    Some(photo) => rest.extend(photo.files().map(|r| OutputFile {
+                        path: r.path.clone(),
+                        bytes: r.bytes.to_vec(),
+                    })),
+                    None if crate::images::is_image(path) => {}
+                    None => rest.push(OutputFile {
+                        path: media::output_path(path, bytes),
+                        bytes: bytes.clone(),
+                    }),
+                }
+            }
             for file in rest {
                 emit(file, &mut paths, &mut diags);
             }
@@ -431,6 +444,9 @@ impl Renderer {
                     diags,
                 );
                 common.card = card.as_ref().and_then(|c| c.url.clone());
+                if let Some(c) = &card {
+                    common.card_image = c.image.clone();
+                }
                 common.version = Some(report.version.clone());
                 #[derive(Serialize)]
                 struct Ctx {
@@ -448,7 +464,7 @@ impl Renderer {
                     diags,
                 );
                 page.into_iter()
-                    .chain(card.map(|c| c.file))
+                    .chain(card.and_then(|c| c.file))
                     .chain(files.into_iter().map(|(_, f)| f))
                     .chain(data)
                     .collect()
@@ -500,6 +516,9 @@ impl Renderer {
                 );
                 let card = v.campaign_card(c, &path, self.earlier.as_deref(), diags);
                 common.card = card.as_ref().and_then(|c| c.url.clone());
+                if let Some(c) = &card {
+                    common.card_image = c.image.clone();
+                }
                 common.version = Some(v.version_text(r, version, diags));
                 #[derive(Serialize)]
                 struct Ctx {
@@ -524,7 +543,7 @@ impl Renderer {
                     diags,
                 );
                 page.into_iter()
-                    .chain(card.map(|c| c.file))
+                    .chain(card.and_then(|c| c.file))
                     .chain(data)
                     .collect()
             }

@@ -39,6 +39,9 @@ pub struct Common {
     pub description: String,
     /// Absolute URL of the page's social card (`og:image`).
     pub card: Option<String>,
+    /// The card's MIME type, size and description (a drawn card, or the
+    /// page's cover photo).
+    pub card_image: CardImage,
     /// The page language as Open Graph wants it (`en_GB`, `lt_LT`).
     pub og_locale: String,
     /// The report's period and data hash, in the footer of its pages.
@@ -46,6 +49,30 @@ pub struct Common {
     /// The hash of an inline style sheet for the Content-Security-Policy
     /// (`_head.html`); pages link theirs, so none.
     pub style_hash: Option<String>,
+}
+
+/// What `og:image:*` says of a social card.
+#[derive(Serialize, Clone, Debug)]
+pub struct CardImage {
+    /// `image/png` (a drawn card) or the cover's type.
+    pub mime: String,
+    /// Pixels across.
+    pub width: u32,
+    /// Pixels down.
+    pub height: u32,
+    /// The cover's description; `None`: the page title describes a drawn card.
+    pub alt: Option<String>,
+}
+
+impl Default for CardImage {
+    fn default() -> Self {
+        CardImage {
+            mime: "image/png".into(),
+            width: 1200,
+            height: 630,
+            alt: None,
+        }
+    }
 }
 
 /// Site-wide text in the page's language.
@@ -206,6 +233,8 @@ pub struct ReportView {
     pub version: String,
     /// Whether any text on the page is a fallback.
     pub untranslated: bool,
+    /// The cover photo (HTML).
+    pub cover: Option<String>,
 }
 
 /// A file to download, with its size in the page's language.
@@ -270,6 +299,8 @@ pub struct CampaignView {
     pub report_href: String,
     /// The address of the CSV of its figures per audience.
     pub figures_data: Option<String>,
+    /// The cover photo (HTML).
+    pub cover: Option<String>,
 }
 
 /// A campaign's facts and figures in one language: the same in its
@@ -390,6 +421,7 @@ impl Viewer<'_> {
             title,
             description,
             card: None,
+            card_image: CardImage::default(),
             version: None,
             style_hash: None,
             og_locale: og_locale(&self.l10n.formats(self.lang).locale(), self.lang),
@@ -484,6 +516,10 @@ pub fn report_view(
         downloads: Vec::new(),
         version: String::new(),
         untranslated,
+        cover: doc
+            .cover
+            .as_ref()
+            .map(|c| crate::document::html::cover_html(c, cx)),
     }
 }
 
@@ -509,6 +545,10 @@ pub fn campaign_view(
         report_title,
         report_href,
         figures_data: doc.metric_data.as_ref().and(figures_data),
+        cover: doc
+            .cover
+            .as_ref()
+            .map(|c| crate::document::html::cover_html(c, cx)),
     }
 }
 

@@ -200,6 +200,11 @@ impl Viewer<'_> {
             ],
             created: Some(r.period.end.to_string()),
             brand: doc_brand(&self.site.config),
+            // Under the cover's figures: at most a third of the page high.
+            cover: doc
+                .cover
+                .as_ref()
+                .and_then(|c| super::emit::pdf_photo(c, super::emit::TEXT_COLUMN_MM, 80.0)),
         }
     }
 
@@ -231,6 +236,9 @@ impl Viewer<'_> {
             ));
         }
         blocks.push(para(facts.join(" · ")));
+        if let Some(cover) = &c.cover {
+            blocks.extend(cx.photo(cover));
+        }
 
         if let Some(m) = &c.facts.metrics {
             blocks.push(Block::Heading {

@@ -277,10 +277,26 @@ impl Resolver for DocResolver<'_> {
                 self.site().media.keys(),
             ));
         };
-        Ok(Target::Media {
-            path: super::media::output_path(&source, bytes),
-            source,
-        })
+        // An image is never published as it was: a link or a picture
+        // leads to its rendition for a laptop's column.
+        let path = match self.site().photos.get(&source) {
+            Some(photo) => photo.at_most(crate::images::DEFAULT_WIDTH).path.clone(),
+            None => super::media::output_path(&source, bytes),
+        };
+        Ok(Target::Media { path, source })
+    }
+
+    fn photo(&self, target: &Target) -> Option<std::sync::Arc<crate::images::Photo>> {
+        match target {
+            Target::Media { source, .. } => self.site().photos.get(source).cloned(),
+            _ => None,
+        }
+    }
+
+    fn credit(&self, credit: &str) -> String {
+        let mut diags = Diagnostics::default();
+        let args = [("credit", crate::l10n::Arg::Text(credit.to_string()))];
+        self.viewer.msg("image-credit", &args, &mut diags).text
     }
 
     fn shortcode(&self, sc: &Shortcode) -> Result<Placement, String> {

@@ -34,7 +34,8 @@ pub fn numbers(body: &str, lang: &Lang, line_offset: u32) -> Vec<Found> {
         }
         // Every number starts with an ASCII digit; most lines of prose
         // have none, and need not be taken apart.
-        if in_fence || !raw_line.bytes().any(|b| b.is_ascii_digit()) {
+        if in_fence || !raw_line.bytes().any(|b| b.is_ascii_digit()) || is_link_definition(raw_line)
+        {
             continue;
         }
         let line = strip_markup(raw_line);
@@ -126,6 +127,16 @@ fn separators(lang: &Lang) -> (Vec<char>, char) {
 /// in every language, as long as the first group has at most three digits
 /// (`in 2019 120 people` is two numbers).
 const SPACE_GROUPS: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// A link reference definition (`[photo]: photo-2023.jpg "Caption"`):
+/// a file name and a title, no figure of the text.
+fn is_link_definition(line: &str) -> bool {
+    let t = line.trim_start();
+    line.len() - t.len() <= 3
+        && t.starts_with('[')
+        && !t.starts_with("[^")
+        && t.find("]:").is_some_and(|i| !t[1..i].contains(']'))
+}
 
 /// Removes link targets `](…)`, footnote labels `[^x]` and HTML entities,
 /// which hold numbers that are not figures.
@@ -287,6 +298,19 @@ mod tests {
         // A year then a count: the first group is too long to be grouped.
         assert_eq!(values("in 2019 120 people", &en()), vec![2019.0, 120.0]);
         assert_eq!(values("2019 m. 120 žmonių", &lt()), vec![2019.0, 120.0]);
+    }
+
+    /// Issue 17: numbers in image file names and titles are not figures.
+    #[test]
+    fn skips_numbers_in_image_names() {
+        let text = "![Volunteers in 2023](IMG_2023-05-14.jpg \"Kaunas | Ona\")\n\n\
+                    ![Stall][stall]\n\n[stall]: stall-1999.png \"Photo 7\"\n";
+        let e = numbers(text, &en(), 0);
+        assert_eq!(
+            e.iter().map(|f| f.value).collect::<Vec<_>>(),
+            vec![2023.0],
+            "{e:?}"
+        );
     }
 
     #[test]

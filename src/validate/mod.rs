@@ -116,6 +116,7 @@ pub fn check_with(
     for campaign in site.campaigns.values() {
         v.campaign(campaign);
     }
+    v.covers(site);
     v.unknown_metrics();
     v.unlisted_campaigns(site);
     v.theme(site);
@@ -364,6 +365,48 @@ impl Validator<'_> {
                 self.diags.push(
                     Diagnostic::error(*span, format!("there is no campaign `{slug}`"))
                         .help(format!("campaigns are the folders of content/campaigns/ ({known}); fix the name or create content/campaigns/{slug}/")),
+                );
+            }
+        }
+    }
+
+    /// Every `cover:`: its file is there and its description is given in
+    /// every language (what is wrong with the image itself is reported by
+    /// the image stage).
+    fn covers(&mut self, site: &Site) {
+        let covers = site
+            .reports
+            .iter()
+            .filter_map(|r| r.cover.as_ref())
+            .chain(site.campaigns.values().filter_map(|c| c.cover.as_ref()));
+        for cover in covers {
+            self.lang_map(&cover.alt, "the cover's description (alt)");
+            for (lang, text) in &cover.alt.values {
+                if text.trim().is_empty() {
+                    self.diags.push(
+                        Diagnostic::error(
+                            cover.alt.span,
+                            format!("the cover's description (alt) in `{lang}` is empty"),
+                        )
+                        .help("say what the photo shows, for readers who cannot see it"),
+                    );
+                }
+            }
+            if cover.src.is_empty() {
+                continue; // reported when it was read
+            }
+            if !site.media.contains_key(&cover.src) {
+                let mut message =
+                    crate::render::missing_file_message(&cover.src, site.media.keys());
+                if !crate::images::is_image(&cover.src) {
+                    message = format!(
+                        "the cover {} is not an image (JPEG, PNG, GIF, WebP or SVG)",
+                        cover.written
+                    );
+                }
+                self.diags.push(
+                    Diagnostic::error(cover.span, message)
+                        .help("put the photo in the same folder as this file and write its name exactly, e.g. src: cover.jpg"),
                 );
             }
         }

@@ -191,6 +191,7 @@ try {
             if (follow) problems.push(...switcherShape(p, info));
             report.check(S, p.rel, problems);
             report.count(S, 'pages visited');
+            if (info?.images) report.count(S, 'images checked (loaded, within their column)', info.images);
             if (p.lang) report.count(S, `pages in ${p.lang}`);
             if (shot) report.count(S, 'screenshots');
           });

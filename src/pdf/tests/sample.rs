@@ -147,6 +147,7 @@ pub(crate) fn lithuanian() -> PdfDocument {
         keywords: vec!["prekyba žmonėmis".into(), "vertinimas".into()],
         created: Some("2019-12-31".into()),
         brand: Default::default(),
+        cover: None,
     }
 }
 

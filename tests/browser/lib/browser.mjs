@@ -168,6 +168,19 @@ function inspect() {
   out.icons = [...document.querySelectorAll('link[rel~="icon"]')].map((l) => ({ href: l.href, raw: l.getAttribute('href') }));
   out.stylesheets = [...document.querySelectorAll('link[rel~="stylesheet"]')].map((l) => ({ href: l.getAttribute('href'), applied: !!l.sheet }));
   out.brokenImages = [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.currentSrc || i.getAttribute('src'));
+  // Photos (issue 17): none wider than the column it stands in, nor than
+  // the window, whatever its intrinsic size.
+  const viewport = document.documentElement.clientWidth;
+  out.images = document.images.length;
+  out.wideImages = [...document.images].flatMap((i) => {
+    const r = i.getBoundingClientRect();
+    const box = i.parentElement?.closest('figure, p, li, td, section, article, main, body');
+    const room = box ? box.getBoundingClientRect() : { left: 0, right: viewport };
+    const src = (i.currentSrc || i.getAttribute('src') || '').slice(0, 80);
+    return r.width > 0 && (r.right > Math.min(viewport, room.right) + 1 || r.left < Math.max(0, room.left) - 1)
+      ? [`${src} spans ${Math.round(r.left)}–${Math.round(r.right)} px, its column ${Math.round(room.left)}–${Math.round(room.right)} px of ${viewport}`]
+      : [];
+  });
   // Charts: open every disclosure first, so a chart inside one is measured as shown.
   for (const d of document.querySelectorAll('details')) d.open = true;
   out.svgs = [...document.querySelectorAll('svg[role="img"]')].map((s) => {
@@ -255,6 +268,7 @@ export async function visit(ctx, { url, allowed, expectMainStatus = 200, screens
     for (const s of info.stylesheets) if (!s.applied) problems.push(`stylesheet ${s.href} was not applied`);
     problems.push(...(await iconProblems(ctx, info.icons)));
     for (const src of info.brokenImages) problems.push(`broken image (naturalWidth 0): ${src}`);
+    for (const w of info.wideImages) problems.push(`image overflows: ${w}`);
     for (const s of info.svgs) if (!(s.w > 0 && s.h > 0)) problems.push(`<svg role="img"> "${s.label}" has zero size (${s.w}×${s.h})`);
     // Late console messages (e.g. a font that failed after load).
     await page.waitForTimeout(20);
