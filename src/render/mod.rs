@@ -629,8 +629,8 @@ fn report_downloads(
         }
     }
     // The file carries only the font faces its text uses, and its text is
-    // what the template makes of the report: render it once with no style
-    // sheet to learn its characters, then with the faces they need.
+    // what the template makes of the report: it is rendered once with the
+    // style left open, and the faces its characters need are filled in.
     let path = format!("{dir}{}.html", r.slug);
     let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
     ctx.leave_style_open();
