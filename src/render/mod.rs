@@ -600,7 +600,6 @@ fn report_downloads(
         lang: v.lang,
         drawn,
     };
-    let doc = v.report_document(r, rdoc, version, &cx, diags);
     let dir = paths::report(v.lang, &r.slug).replace("index.html", "");
     let url = v
         .site
@@ -608,7 +607,10 @@ fn report_downloads(
         .address()
         .map(|a| paths::absolute(a, &paths::report(v.lang, &r.slug)));
     let mut out = Vec::new();
+    // The PDF's document is made only for a PDF: for a report of a
+    // thousand campaigns it is as large as its single-file HTML.
     if let Some(pdf) = &downloads.pdf {
+        let doc = v.report_document(r, rdoc, version, &cx, diags);
         match pdf(&doc) {
             Ok(bytes) => out.push((
                 v.download("pdf", &r.slug, bytes.len(), diags),
