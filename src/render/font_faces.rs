@@ -39,9 +39,19 @@ pub fn faces_for_text<'a>(css: &str, texts: impl IntoIterator<Item = &'a str>) -
     // A set of code points as bits: a report of a thousand campaigns has
     // millions of letters outside ASCII and a few dozen distinct ones.
     let mut used = vec![0u64; (0x11_0000 / 64) as usize];
-    for c in texts.into_iter().flat_map(str::chars) {
-        let c = u32::from(c);
-        used[(c / 64) as usize] |= 1 << (c % 64);
+    for text in texts {
+        // Runs of ASCII, most of a page, are stepped over a block at a
+        // time; only the other characters are decoded.
+        let mut rest = text;
+        while !rest.is_empty() {
+            rest = &rest[ascii_prefix(rest.as_bytes())..];
+            let mut chars = rest.chars();
+            if let Some(c) = chars.next() {
+                let c = u32::from(c);
+                used[(c / 64) as usize] |= 1 << (c % 64);
+            }
+            rest = chars.as_str();
+        }
     }
     let has = |c: u32| {
         used.get((c / 64) as usize)
@@ -79,6 +89,18 @@ pub fn faces_for_text<'a>(css: &str, texts: impl IntoIterator<Item = &'a str>) -
     }
     out.push_str(rest);
     out
+}
+
+/// How many bytes at the start of `bytes` are ASCII (so end on a character
+/// boundary).
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 32;
+    let blocks = bytes
+        .chunks_exact(BLOCK)
+        .take_while(|block| block.is_ascii())
+        .count();
+    let at = blocks * BLOCK;
+    at + bytes[at..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// The code points of a rule's `unicode-range` descriptor
@@ -126,6 +148,15 @@ b{}\n";
             css.starts_with("a{}\n@font-face") && css.ends_with("b{}\n"),
             "{css}"
         );
+    }
+
+    #[test]
+    fn a_character_after_a_long_run_of_ascii_is_seen() {
+        let text = format!("{}α{}", "a".repeat(70), "b".repeat(40));
+        let css = faces_for_text(SHEET, [text.as_str()]);
+        assert!(css.contains("A-rest.woff2"), "{css}");
+        assert_eq!(ascii_prefix("ab".as_bytes()), 2);
+        assert_eq!(ascii_prefix(text.as_bytes()), 70);
     }
 
     #[test]

@@ -636,11 +636,9 @@ fn report_downloads(
     let path = format!("{dir}{}.html", r.slug);
     let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
     ctx.leave_style_open();
-    let Some(open) = render_page(tera, "single.html", &ctx, path.clone(), v.site, diags) else {
+    let Some(open) = render_text(tera, "single.html", &ctx, &path, v.site, diags) else {
         return out;
     };
-    // Tera writes a `String`; its bytes are UTF-8.
-    let open = String::from_utf8_lossy(&open.bytes);
     let html = single_html::fill_style(&open, |text| {
         font_faces::faces_for_text(&downloads.css, text.iter().copied())
     });
@@ -753,6 +751,22 @@ fn render_page<T: Serialize>(
     site: &Site,
     diags: &mut Diagnostics,
 ) -> Option<OutputFile> {
+    let html = render_text(tera, template, ctx, &path, site, diags)?;
+    Some(OutputFile {
+        path,
+        bytes: html.into_bytes(),
+    })
+}
+
+/// The text [`render_page`] writes for `path`.
+fn render_text<T: Serialize>(
+    tera: &Tera,
+    template: &str,
+    ctx: &T,
+    path: &str,
+    site: &Site,
+    diags: &mut Diagnostics,
+) -> Option<String> {
     let context = match Context::from_serialize(ctx) {
         Ok(c) => c,
         Err(e) => {
@@ -763,16 +777,9 @@ fn render_page<T: Serialize>(
             return None;
         }
     };
-    match tera.render(template, &context) {
-        Ok(html) => Some(OutputFile {
-            path,
-            bytes: html.into_bytes(),
-        }),
-        Err(e) => {
-            diags.push(templates::template_error(&e, site));
-            None
-        }
-    }
+    tera.render(template, &context)
+        .map_err(|e| diags.push(templates::template_error(&e, site)))
+        .ok()
 }
 
 /// `index.html` at the root: pick a language.
