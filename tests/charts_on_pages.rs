@@ -15,10 +15,13 @@ fn built_sample() -> tempfile::TempDir {
 
 const CAMPAIGN: &str = "impact-2019-2020/lithuanian-communities/index.html";
 
-/// The `<figure class="chart" id="chart-<id>">…</figure>` of a page.
+/// The `<figure class="chart chart-two" id="chart-<id>">…</figure>` of a
+/// page (drawn wide and narrow).
 fn chart<'a>(html: &'a str, id: &str) -> &'a str {
     let start = html
-        .find(&format!("<figure class=\"chart\" id=\"chart-{id}\">"))
+        .find(&format!(
+            "<figure class=\"chart chart-two\" id=\"chart-{id}\">"
+        ))
         .unwrap_or_else(|| panic!("no chart `{id}` on the page"));
     let end = html[start..].find("</figure>").unwrap() + start;
     &html[start..end]
@@ -74,7 +77,7 @@ fn every_chart_is_accessible_with_its_numbers_as_a_table() {
     let site = built_sample();
     for lang in ["en", "lt"] {
         let html = read(site.path(), &format!("{lang}/{CAMPAIGN}"));
-        let figures: Vec<&str> = html.split("<figure class=\"chart\"").skip(1).collect();
+        let figures: Vec<&str> = html.split("<figure class=\"chart").skip(1).collect();
         assert!(figures.len() >= 6, "{lang}: {} charts", figures.len());
         for f in figures {
             let f = &f[..f.find("</figure>").unwrap()];
@@ -88,6 +91,22 @@ fn every_chart_is_accessible_with_its_numbers_as_a_table() {
             assert!(f.contains("<details class=\"chart-data\">"), "{f}");
             assert!(f.contains("<th scope=\"row\">"), "{f}");
             assert!(!f.contains("style="), "CSP forbids style attributes: {f}");
+            // Both drawings, the narrow one's ids apart from the wide one's.
+            assert_eq!(f.matches("role=\"img\"").count(), 2, "{f}");
+            let wide = &f[f.find("<div class=\"chart-wide\">").unwrap()..];
+            let narrow = &f[f.find("<div class=\"chart-narrow\">").expect("narrow")..];
+            let id = |svg: &str| {
+                let at = svg.find("<title id=\"").unwrap() + 11;
+                svg[at..at + svg[at..].find('"').unwrap()].to_string()
+            };
+            assert_eq!(
+                format!("{}", id(narrow)),
+                id(wide).replace("-title", "-narrow-title")
+            );
+            assert!(
+                narrow.contains("viewBox=\"0 0 300 "),
+                "narrow is 300 wide: {narrow:.300}"
+            );
         }
     }
     let lt = read(site.path(), &format!("lt/{CAMPAIGN}"));
@@ -217,4 +236,25 @@ fn unchanged_cards_are_taken_from_the_last_build() {
         impact::charts::key_in_card(&redrawn),
         impact::charts::key_in_card(&cold_lt)
     );
+}
+
+#[test]
+fn pages_carry_both_drawings_and_downloads_the_wide_one() {
+    let site = built_sample();
+    let page = read(site.path(), &format!("lt/{CAMPAIGN}"));
+    let single = read(site.path(), "lt/impact-2019-2020/impact-2019-2020.html");
+    let narrow = page.matches("<div class=\"chart-narrow\">").count();
+    assert!(narrow >= 6, "{narrow} narrow drawings");
+    assert_eq!(
+        page.matches("<div class=\"chart-wide\">").count(),
+        narrow,
+        "a wide drawing beside each narrow one"
+    );
+    // The single-file HTML stays small: the wide drawings only.
+    assert!(single.contains("<figure class=\"chart\" id=\""));
+    assert!(
+        !single.contains("<div class=\"chart-narrow\">"),
+        "narrow drawing in the download"
+    );
+    assert!(!single.contains("-narrow-title"));
 }

@@ -376,7 +376,7 @@ fn every_chart_and_table_links_its_csv_and_every_csv_is_linked() {
     let mut linked = BTreeSet::new();
     for page in files.iter().filter(|f| f.ends_with("index.html")) {
         let html = read(dir.path(), page);
-        let charts = html.matches("<figure class=\"chart\"").count();
+        let charts = html.matches("<figure class=\"chart").count();
         let tables = html.matches("<table class=\"metrics\">").count();
         let links: Vec<&str> = html
             .split("<a class=\"data-link\" href=\"")

@@ -125,6 +125,21 @@ fn unescape(s: &str) -> String {
 }
 
 /// The text of every element opened by `open` (up to `close`), in order.
+/// `html` with every `<td data-label="…">` written `<td>`.
+fn without_data_labels(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<td data-label=\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let end = after.find('>').map_or(after.len(), |e| e + 1);
+        out.push_str("<td>");
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn texts_between(html: &str, open: &str, close: &str) -> Vec<String> {
     html.split(open)
         .skip(1)
@@ -235,7 +250,9 @@ fn check_campaign_page(
         let table = table.split("</table>").next().unwrap_or("");
         for row in table.split("<tr><th scope=\"row\">").skip(1) {
             let name = unescape(row.split("</th>").next().unwrap_or("").trim());
-            let cells = texts_between(row, "<td>", "</td>");
+            // A cell names its audience (`data-label`) for phones.
+            let row = without_data_labels(row);
+            let cells = texts_between(&row, "<td>", "</td>");
             rows.insert(name, cells);
         }
     }

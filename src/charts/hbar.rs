@@ -1,7 +1,10 @@
 //! Horizontal bars: category labels on the left (wrapped, each row as tall
 //! as its label), bars to the right with their values at the ends, a value
 //! axis along the bottom. Draws `hbar` charts, and `bar` and `grouped`
-//! charts whose labels do not fit under vertical bars.
+//! charts whose labels do not fit under vertical bars. In a chart's narrow
+//! layout (for phones) every chart but a line is drawn here, each label
+//! above its bars across the whole width, so that no word is cut and the
+//! bars keep their length.
 
 use super::figure::{
     label_box, Align, Baseline, Figure, Label, LABEL_PX, LINE, PAD, TICK_PX, VALUE_PX,
@@ -17,6 +20,8 @@ const BAR: f64 = 24.0;
 const GROUPED_BAR: f64 = 18.0;
 /// Most of the width category labels may take.
 const LABEL_SHARE: f64 = 0.42;
+/// Space between a label above its bars and the bars.
+const ABOVE_GAP: f64 = 4.0;
 
 /// Lays out horizontal bars.
 pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure, ChartError> {
@@ -42,9 +47,19 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
             )
         })
         .fold(0.0, f64::max);
-    let column = natural.min((width - 2.0 * PAD) * LABEL_SHARE).max(24.0);
+    // Labels above the bars take the whole width and no column.
+    let above = chart.narrow;
+    let column = if above {
+        0.0
+    } else {
+        natural.min((width - 2.0 * PAD) * LABEL_SHARE).max(24.0)
+    };
     let value_room = value_width + 6.0;
-    let left = PAD + column + 10.0 + if negative { value_room } else { 0.0 };
+    let negative_room = if negative { value_room } else { 0.0 };
+    let left = match above {
+        true => PAD + negative_room,
+        false => PAD + column + 10.0 + negative_room,
+    };
     let min_bars = 120.0;
     width = width.max(left + min_bars + value_room + PAD);
     let right = width - PAD - value_room;
@@ -65,16 +80,21 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
         PAD
     };
 
+    let label_width = if above { width - 2.0 * PAD } else { column };
     let labels: Vec<Vec<String>> = data
         .categories
         .iter()
-        .map(|c| fonts.wrap(c, LABEL_PX, false, column))
+        .map(|c| fonts.wrap(c, LABEL_PX, false, label_width))
         .collect();
     let thickness = if s == 1 { BAR } else { GROUPED_BAR };
     let bars_height = s as f64 * thickness + (s as f64 - 1.0) * 2.0;
+    let block = |l: &Vec<String>| l.len() as f64 * LABEL_PX * LINE;
     let mut rows: Vec<f64> = labels
         .iter()
-        .map(|l| (bars_height + 16.0).max(l.len() as f64 * LABEL_PX * LINE + 10.0))
+        .map(|l| match above {
+            true => block(l) + ABOVE_GAP + bars_height + 14.0,
+            false => (bars_height + 16.0).max(block(l) + 10.0),
+        })
         .collect();
     let axis_height = 8.0 + TICK_PX * LINE;
     let content = |rows: &[f64]| top + rows.iter().sum::<f64>() + axis_height + PAD;
@@ -99,7 +119,10 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
 
     for (tick, label) in scale.scale.ticks.iter().zip(&scale.labels) {
         let tx = x(*tick);
-        figure.path(vec![(tx, top), (tx, plot_bottom)], GRID, 1);
+        // Grid lines would run through the labels above the bars.
+        if !above {
+            figure.path(vec![(tx, top), (tx, plot_bottom)], GRID, 1);
+        }
         if let Some(label) = label {
             figure
                 .shapes
@@ -110,18 +133,36 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
     let zero = x(0.0);
     let mut row_top = top;
     for (i, (lines, row)) in labels.iter().zip(&rows).enumerate() {
-        let block = lines.len() as f64 * LABEL_PX * LINE;
-        figure.lines(
-            lines,
-            (
-                PAD + column,
-                row_top + (row - block) / 2.0 + (LINE - 1.0) * LABEL_PX / 2.0,
-            ),
-            LABEL_PX,
-            false,
-            Align::End,
-        );
-        let bars_top = row_top + (row - bars_height) / 2.0;
+        let block = block(lines);
+        let bars_top = if above {
+            figure.lines(
+                lines,
+                (PAD, row_top + 6.0 + (LINE - 1.0) * LABEL_PX / 2.0),
+                LABEL_PX,
+                false,
+                Align::Start,
+            );
+            let bars_top = row_top + 6.0 + block + ABOVE_GAP;
+            // The axis runs beside the bars only, not through the label.
+            figure.path(
+                vec![(zero, bars_top - 2.0), (zero, bars_top + bars_height + 2.0)],
+                AXIS,
+                1,
+            );
+            bars_top
+        } else {
+            figure.lines(
+                lines,
+                (
+                    PAD + column,
+                    row_top + (row - block) / 2.0 + (LINE - 1.0) * LABEL_PX / 2.0,
+                ),
+                LABEL_PX,
+                false,
+                Align::End,
+            );
+            row_top + (row - bars_height) / 2.0
+        };
         for (k, series) in data.series.iter().enumerate() {
             let (Some(v), Some(label)) = (series.values[i], &series.labels[i]) else {
                 continue;
@@ -157,7 +198,9 @@ pub(crate) fn layout(chart: &Chart, fonts: &Fonts, data: &Data) -> Result<Figure
         }
         row_top += row;
     }
-    figure.path(vec![(zero, top), (zero, plot_bottom)], AXIS, 1);
+    if !above {
+        figure.path(vec![(zero, top), (zero, plot_bottom)], AXIS, 1);
+    }
     figure.set_size(width, height);
     Ok(figure)
 }

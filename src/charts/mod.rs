@@ -76,7 +76,17 @@ pub struct Chart<'a> {
     pub height: u32,
     /// The series colours (the organisation's first).
     pub palette: palette::Palette,
+    /// Lay the chart out for a phone ([`NARROW_WIDTH`] wide): bars,
+    /// grouped bars and donuts become horizontal bars with each label
+    /// above its bars over the whole width, the legend goes on top and
+    /// the value axis keeps the ticks that fit. Lines keep their kind.
+    pub narrow: bool,
 }
+
+/// The width of a chart's narrow layout in SVG pixels. A phone 320 px
+/// wide has a column of about 280 px, so the smallest text (14 px in the
+/// drawing) shows at 13 px or more; at 390 px at about 16 px.
+pub const NARROW_WIDTH: u32 = 300;
 
 /// One named row of values, a value per category; `None` (or NaN) where
 /// there is no value, drawn as a gap.
@@ -121,6 +131,7 @@ impl<'a> Chart<'a> {
             width,
             height,
             palette: palette::Palette::default(),
+            narrow: false,
         }
     }
 }
@@ -153,6 +164,9 @@ pub fn draw_svg_sized(chart: &Chart, fonts: &Fonts) -> Result<(String, (u32, u32
 /// The chart laid out by its kind, before drawing.
 pub(crate) fn lay_out(chart: &Chart, fonts: &Fonts) -> Result<figure::Figure, ChartError> {
     let data = Data::new(chart)?;
+    if chart.narrow && chart.kind != ChartKind::Line {
+        return hbar::layout(chart, fonts, &data);
+    }
     match chart.kind {
         ChartKind::Bar | ChartKind::Grouped => match bars::layout(chart, fonts, &data)? {
             Some(figure) => Ok(figure),

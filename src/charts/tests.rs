@@ -516,3 +516,82 @@ fn a_card_with_overlong_text_still_draws() {
     };
     draw_card_png(&empty, &fonts()).unwrap();
 }
+
+/// Every kind's narrow layout, in both languages: drawn at the phone's
+/// width (never widened), every label clear of the others and inside, no
+/// text under 14 px in the drawing (13 px or more on a 320 px screen);
+/// bars, grouped bars and donuts become horizontal bars with each label
+/// above its bars, starting at the left edge.
+#[test]
+fn narrow_layouts_fit_a_phone() {
+    use super::figure::Shape;
+    use super::NARROW_WIDTH;
+    for kind in KINDS {
+        for lang in ["en", "lt"] {
+            let f = formats(lang);
+            let s = sample(kind, lang);
+            let format = formatter(&f, s.unit);
+            let percent = |x: f64| f.share(x);
+            let chart = Chart {
+                width: NARROW_WIDTH,
+                height: if kind == ChartKind::Line { 340 } else { 0 },
+                narrow: true,
+                ..s.chart("n", &format, &percent)
+            };
+            let what = format!("narrow {kind:?} {lang}");
+            let figure = lay_out(&chart, &fonts()).unwrap();
+            assert_eq!(figure.width, NARROW_WIDTH, "{what}");
+            assert_labels_clear(&figure, &what);
+            for shape in &figure.shapes {
+                if let Shape::Text(l) = shape {
+                    assert!(l.px >= 14.0, "{what}: `{}` at {} px", l.text, l.px);
+                }
+            }
+            if kind != ChartKind::Line {
+                let boxes = figure.text_boxes(&fonts());
+                for category in &s.categories {
+                    let first = category.split(' ').next().unwrap();
+                    let label = boxes
+                        .iter()
+                        .find(|(t, _)| t.starts_with(first))
+                        .unwrap_or_else(|| panic!("{what}: no label `{category}`"));
+                    assert!(
+                        (label.1[0] - super::figure::PAD).abs() < 0.5,
+                        "{what}: `{}` does not start at the left edge: {:?}",
+                        label.0,
+                        label.1
+                    );
+                }
+            }
+            let svg = draw_svg(&chart, &fonts()).unwrap();
+            assert_accessible(&svg, "n", s.title);
+        }
+    }
+}
+
+#[test]
+fn narrow_layouts_keep_long_words_and_many_labels_inside() {
+    let long =
+        "Lietuvių bendruomenės Jungtinėje Karalystėje ir Airijoje, kurioms kampanija buvo skirta";
+    let word = "Nepriklausomybėsatkūrimodienosminėjimorenginiųdalyviai";
+    let f = formats("lt");
+    let format = formatter(&f, ChartUnit::Count);
+    for kind in KINDS {
+        for categories in [vec![long, "Balis", word], vec![long; 12], vec![word; 30]] {
+            let n = categories.len();
+            let chart = Chart {
+                categories: categories.iter().map(|c| c.to_string()).collect(),
+                series: vec![Series::new(
+                    long,
+                    (0..n).map(|i| Some(1000.0 * i as f64 + 5.0)).collect(),
+                )],
+                width: super::NARROW_WIDTH,
+                height: 0,
+                narrow: true,
+                ..Chart::new("long", kind, ChartUnit::Count, &format)
+            };
+            let figure = lay_out(&chart, &fonts()).unwrap();
+            assert_labels_clear(&figure, &format!("narrow {kind:?} with {n} long labels"));
+        }
+    }
+}

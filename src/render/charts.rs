@@ -167,6 +167,9 @@ pub struct DrawnChart {
     pub description: String,
     /// The drawing, with its id left open (see [`DrawnChart::svg`]).
     svg: String,
+    /// The drawing for phones ([`charts::NARROW_WIDTH`] wide, labels
+    /// above horizontal bars), its id left open the same way.
+    narrow_svg: Option<String>,
     /// The table: header row, then one row per category.
     pub table: Vec<Vec<String>>,
     /// The label of the disclosure that shows the table.
@@ -189,16 +192,17 @@ impl DrawnChart {
     /// The chart as a page shows it: the caption, the drawing, its
     /// numbers in a table behind a disclosure and, when `data` is the
     /// address of its CSV, a link to it beside that.
-    pub fn figure_html(&self, id: &str, data: Option<&str>) -> String {
+    pub fn figure_html(&self, id: &str, data: Option<&str>, narrow: bool) -> String {
         let data = data.map(|href| (href, self.get_data.as_str()));
-        figure_html(
-            id,
-            &self.title,
-            &self.svg(id),
-            &self.table,
-            &self.show,
-            data,
-        )
+        let drawings = match self.narrow_svg.as_ref().filter(|_| narrow) {
+            Some(small) => format!(
+                "<div class=\"chart-wide\">{}</div><div class=\"chart-narrow\">{}</div>",
+                self.svg(id),
+                small.replace(ID_SLOT, id)
+            ),
+            None => self.svg(id),
+        };
+        figure_html(id, &self.title, &drawings, &self.table, &self.show, data)
     }
 
     /// The drawing at its own size, for a document that cannot fit it to
@@ -668,6 +672,24 @@ impl Viewer<'_> {
         };
         // Only the chart stage draws, and it has the theme's font.
         let fonts = self.fonts?;
+        // The phone's drawing: a chart that cannot be drawn narrow (which
+        // the wide one could) is shown wide on phones too.
+        let narrow_id = format!("{ID_SLOT}-narrow");
+        let narrow_chart = Chart {
+            title: &data.title.text,
+            description: &data.description,
+            categories: data.categories.clone(),
+            series: data.series.clone(),
+            percent: Some(&percent),
+            palette: chart_palette(&self.site.config.brand),
+            width: charts::NARROW_WIDTH,
+            height: match data.kind {
+                ChartKind::Line => charts::default_size(ChartKind::Line).1,
+                _ => 0,
+            },
+            narrow: true,
+            ..Chart::new(&narrow_id, data.kind, data.unit, &format)
+        };
         let (svg, size) = match charts::draw_svg_sized(&chart, fonts) {
             Ok(drawn) => drawn,
             Err(e) => {
@@ -693,10 +715,12 @@ impl Viewer<'_> {
             }
             table.push(row);
         }
+        let narrow_svg = charts::draw_svg(&narrow_chart, fonts).ok();
         Some(DrawnChart {
             title: data.title.clone(),
             description: data.description.clone(),
             svg,
+            narrow_svg,
             table,
             show: self.msg("chart-show-data", &[], diags).text,
             get_data: self.msg("data-get", &[], diags).text,
@@ -745,7 +769,14 @@ fn figure_html(
                 if i == 0 {
                     rows.push_str(&format!("<th scope=\"row\">{}</th>", escape(cell)));
                 } else {
-                    rows.push_str(&format!("<td>{}</td>", escape(cell)));
+                    // The column's name, shown beside the value when a
+                    // phone stacks the table.
+                    let label = head.get(i).map(String::as_str).unwrap_or_default();
+                    rows.push_str(&format!(
+                        "<td data-label=\"{}\">{}</td>",
+                        escape(label),
+                        escape(cell)
+                    ));
                 }
             }
             rows.push_str("</tr>");
@@ -757,9 +788,14 @@ fn figure_html(
         None => String::new(),
     };
     format!(
-        "<figure class=\"chart\" id=\"{id}\"><figcaption{lang}>{title}</figcaption>{svg}<div class=\"chart-foot\"><details class=\"chart-data\"><summary>{show}</summary><div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}</caption>{rows}</table></div></details>{link}</div></figure>",
+        "<figure class=\"chart{two}\" id=\"{id}\"><figcaption{lang}>{title}</figcaption>{svg}<div class=\"chart-foot\"><details class=\"chart-data\"><summary>{show}</summary><div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}</caption>{rows}</table></div></details>{link}</div></figure>",
         title = escape(&title.text),
         show = escape(show),
+        two = if svg.starts_with("<div class=\"chart-wide\">") {
+            " chart-two"
+        } else {
+            ""
+        },
     )
 }
 

@@ -30,7 +30,8 @@ pub struct PageEmit<'a> {
 
 /// Where the CSVs of a part's charts are: beside the page that shows the
 /// part (see [`chart_file`]), linked from that page itself or, from a
-/// download, on the live site.
+/// download, on the live site. And which drawings a chart brings: a page
+/// both (CSS shows the narrow one on phones), a download the wide one.
 #[derive(Debug, Clone)]
 pub struct DataLinks {
     /// What goes before a file's name: empty on the page itself, the page
@@ -39,6 +40,9 @@ pub struct DataLinks {
     pub base: Option<String>,
     /// Whose charts are the page's own.
     pub owner: Owner,
+    /// Whether each chart carries its narrow drawing too (pages), or only
+    /// the wide one (the single-file HTML, which stays small).
+    pub narrow: bool,
 }
 
 impl DataLinks {
@@ -47,6 +51,7 @@ impl DataLinks {
         DataLinks {
             base: Some(String::new()),
             owner,
+            narrow: true,
         }
     }
 
@@ -56,6 +61,7 @@ impl DataLinks {
         DataLinks {
             base: site.config.address().map(|a| paths::absolute(a, dir)),
             owner,
+            narrow: false,
         }
     }
 
@@ -262,10 +268,8 @@ pub fn chart_html(
     drawn
         .get(lang, key)
         .map(|c| {
-            c.figure_html(
-                &format!("{prefix}chart-{}", key.id),
-                data.chart(key).as_deref(),
-            )
+            let id = format!("{prefix}chart-{}", key.id);
+            c.figure_html(&id, data.chart(key).as_deref(), data.narrow)
         })
         .unwrap_or_default()
 }

@@ -3,10 +3,11 @@
 //
 //   node tests/browser/run.mjs [OUTPUT_DIR] [--base-url URL] [--root DIR]
 //        [--jobs N] [--chromium PATH] [--screenshots DIR] [--json FILE]
-//        [--only suite,suite]
+//        [--only suite,suite] [--phone-shots DIR]
 //
 // Suites: server, links, sitemap, html, browser (http + file:// visits,
-// language switcher, deliberate 404), weight (first-visit budget), axe. Prints every failure with its page
+// language switcher, deliberate 404), weight (first-visit budget), phones
+// (chart text, overflow, tables and headline figures at 320–1920 px), axe. Prints every failure with its page
 // and detail, counts per suite, and closes with "N passed, N failed"; exits 1
 // if anything failed, 2 if it could not run at all.
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { checkSitemap } from './lib/sitemap.mjs';
 import { validateHtml } from './lib/htmlvalidate.mjs';
 import { launch, newContext, visit, runAxe, pool, normalUrl, AXE_VERSION, AXE_TAGS } from './lib/browser.mjs';
 import { BUDGET, weighVisit, weighDownload, kb } from './lib/weight.mjs';
+import { PHONE_WIDTHS, MIN_CHART_PX, phoneContext, checkPhone } from './lib/phones.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -47,6 +49,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--screenshots') opts.screenshots = val();
   else if (a === '--json') opts.json = val();
   else if (a === '--only') opts.only = new Set(val().split(','));
+  else if (a === '--phone-shots') opts.phoneShots = val();
   else if (a === '-h' || a === '--help') usage();
   else if (a.startsWith('--')) usage(`unknown option ${a}`);
   else opts.out = a;
@@ -111,7 +114,7 @@ try {
   if (want('html')) await validateHtml({ pages, report });
 
   // ---- everything else needs Chromium ----
-  if (want('links') || want('sitemap') || want('browser') || want('weight') || want('axe')) {
+  if (want('links') || want('sitemap') || want('browser') || want('weight') || want('phones') || want('axe')) {
     if (!fs.existsSync(opts.chromium)) {
       report.check('setup', 'chromium', [`no Chromium at ${opts.chromium}: apt-get install -y chromium (or pass --chromium PATH)`]);
       throw new Error('no chromium');
@@ -246,6 +249,38 @@ try {
       for (const p of pages.filter((p) => p.kind === 'download')) {
         const d = weighDownload(p.abs);
         console.log(`single file ${p.rel}: ${kb(d.total)} (fonts ${kb(d.fonts)}, images ${kb(d.images)}, without images ${kb(d.total - d.images)})`);
+      }
+    }
+
+    // ---- phones: chart text, overflow, tables and headline figures by width ----
+    if (want('phones')) {
+      const visited = pages.filter((p) => ['chooser', 'home', 'report', 'campaign', 'page'].includes(p.kind));
+      const phoneShots = opts.phoneShots ? path.resolve(opts.phoneShots) : null;
+      if (phoneShots) fs.mkdirSync(phoneShots, { recursive: true });
+      const shotCampaign = largest('campaign', languages[1]);
+      let smallest = null;
+      for (const width of PHONE_WIDTHS) {
+        const S = `phones ${width}`;
+        const ctx = await phoneContext(browser, width, httpAllowed);
+        await pool(visited, opts.jobs, async (p) => {
+          const same = shotCampaign && p.rel.split('/').slice(1).join('/') === shotCampaign.rel.split('/').slice(1).join('/');
+          const shot = phoneShots && width === 390 && same
+            ? [['table', '[id$="figures"]'], ['chart', '#chart-funnel']].map(([what, selector]) => ({ path: path.join(phoneShots, `phone-${p.lang}-${what}.png`), selector }))
+            : null;
+          const { problems, m } = await checkPhone(ctx, httpUrl(p), width, shot);
+          report.check(S, p.rel, problems);
+          report.count(S, 'pages measured');
+          if (m) {
+            report.count(S, 'charts measured', m.charts);
+            const t = m.smallest[0];
+            if (t && (!smallest || t.rendered < smallest.rendered)) smallest = { ...t, width, page: p.rel };
+          }
+        });
+        await ctx.close();
+      }
+      if (smallest) {
+        console.log(`smallest chart text: ${smallest.rendered.toFixed(1)} px ("${smallest.text}", ${smallest.page} ${smallest.where} at ${smallest.width} px; at least ${MIN_CHART_PX})`);
+        report.setCount('phones 390', 'smallest chart text (px, any width)', smallest.rendered.toFixed(1));
       }
     }
 

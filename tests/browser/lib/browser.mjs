@@ -183,7 +183,18 @@ function inspect() {
   });
   // Charts: open every disclosure first, so a chart inside one is measured as shown.
   for (const d of document.querySelectorAll('details')) d.open = true;
-  out.svgs = [...document.querySelectorAll('svg[role="img"]')].map((s) => {
+  // A chart drawn twice (wide and narrow, `figure.chart-two`) shows one
+  // drawing at a time by CSS: the other is left out here, and the figure
+  // must show exactly one.
+  const alternate = (s) => {
+    const w = s.closest('.chart-wide, .chart-narrow');
+    return !!w && getComputedStyle(w).display === 'none';
+  };
+  out.doubleCharts = [...document.querySelectorAll('figure.chart-two')].map((f) => ({
+    id: f.id,
+    shown: [...f.querySelectorAll('.chart-wide, .chart-narrow')].filter((w) => getComputedStyle(w).display !== 'none').length,
+  }));
+  out.svgs = [...document.querySelectorAll('svg[role="img"]')].filter((s) => !alternate(s)).map((s) => {
     const r = s.getBoundingClientRect();
     return { w: r.width, h: r.height, label: (s.querySelector('title')?.textContent || s.getAttribute('aria-label') || s.id || '').trim().slice(0, 60) };
   });
@@ -270,6 +281,7 @@ export async function visit(ctx, { url, allowed, expectMainStatus = 200, screens
     for (const src of info.brokenImages) problems.push(`broken image (naturalWidth 0): ${src}`);
     for (const w of info.wideImages) problems.push(`image overflows: ${w}`);
     for (const s of info.svgs) if (!(s.w > 0 && s.h > 0)) problems.push(`<svg role="img"> "${s.label}" has zero size (${s.w}×${s.h})`);
+    for (const f of info.doubleCharts) if (f.shown !== 1) problems.push(`chart #${f.id} shows ${f.shown} of its two drawings, not one`);
     // Late console messages (e.g. a font that failed after load).
     await page.waitForTimeout(20);
   } finally {
