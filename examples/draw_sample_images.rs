@@ -10,9 +10,10 @@
 //! Run from the project folder: `cargo run --example draw_sample_images`.
 //!
 //! `cargo run --example draw_sample_images -- --photos DIR N` instead
-//! writes N camera-sized pictures (4000 × 3000 JPEG, each different, with
-//! texture that compresses like a photo) into DIR: the corpus of the image
-//! benchmark in docs/PERFORMANCE.md.
+//! writes N camera-sized pictures (4000 × 3000 JPEG with texture that
+//! compresses like a photo; the same pixels, each file made different by a
+//! JPEG comment, so each is its own cache entry) into DIR: the corpus of
+//! the image benchmark in docs/PERFORMANCE.md.
 //! The same program draws the same bytes. The pictures are the project's
 //! own, released under CC0 1.0 (see IMAGES-LICENCE.txt beside each).
 
@@ -275,10 +276,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if flag == "--photos" {
             let dir = std::path::Path::new(dir);
             std::fs::create_dir_all(dir)?;
+            let mut photo = Vec::new();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut photo, 90)
+                .encode_image(&camera_photo(0))?;
             for i in 0..n.parse::<u32>()? {
-                let mut out = Vec::new();
-                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-                    .encode_image(&camera_photo(i))?;
+                // SOI, then a COM segment naming the copy, then the rest.
+                let note = format!("impact benchmark photo {i}");
+                let len = u16::try_from(note.len() + 2)?.to_be_bytes();
+                let mut out = photo[..2].to_vec();
+                out.extend([0xFF, 0xFE, len[0], len[1]]);
+                out.extend(note.as_bytes());
+                out.extend(&photo[2..]);
                 std::fs::write(dir.join(format!("photo-{i:03}.jpg")), out)?;
             }
             return Ok(());

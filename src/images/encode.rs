@@ -9,7 +9,6 @@ use std::io::Cursor;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::codecs::webp::WebPEncoder;
-use image::imageops::FilterType;
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageFormat};
 
 use super::sniff::{self, Sniffed};
@@ -87,15 +86,17 @@ pub fn renditions(up: &Upright) -> Result<(Vec<Rendition>, Vec<Rendition>), Imag
     let mut main = Vec::new();
     let mut webp = Vec::new();
     // The largest is made from the original, each smaller one from the
-    // one above it (a third of the time, and no visible difference at
-    // these ratios).
+    // one above it. Area averaging (image-rs's `thumbnail`), not Lanczos3:
+    // for these reductions (2.5× from a phone's 4000 px) it does not
+    // alias, and took 0.17 s where Lanczos3 took 1.7 s on a 12 MP photo
+    // (docs/PERFORMANCE.md).
     let mut source = up.image.clone();
     for &to in widths(w).iter().rev() {
         let th = height_at(w, h, to);
         let resized = if (to, th) == (source.width(), source.height()) {
             source
         } else {
-            source.resize_exact(to, th, FilterType::Lanczos3)
+            source.thumbnail_exact(to, th)
         };
         if up.transparent {
             let rgba = resized.to_rgba8();

@@ -44,7 +44,7 @@ pub const SMALL_GIF_BYTES: usize = 1000 * 1000;
 /// Everything that changes what is made from the same bytes: part of the
 /// cache key, so a change of settings makes every image again.
 const SETTINGS: &str =
-    "impact-images 1: widths 480 960 1600, jpeg 80, png, webp lossless, lanczos3";
+    "impact-images 1: widths 480 960 1600, jpeg 80, png, webp lossless, area averaging";
 
 /// File endings read as images (the rest of the media, PDFs, are
 /// published as they are).
