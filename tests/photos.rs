@@ -564,3 +564,48 @@ fn the_pdf_prints_the_photo_at_no_more_than_300_dpi_with_caption_and_credit() {
         assert!(words.contains(credit), "{lang}: credit missing");
     }
 }
+
+/// A small animated GIF keeps its animation (published as it is, after
+/// every frame was read); a still one is made into renditions.
+#[test]
+fn a_small_animated_gif_keeps_its_frames() {
+    use image::codecs::gif::{GifEncoder, Repeat};
+    let frame = |v: u8| {
+        image::Frame::new(image::RgbaImage::from_pixel(
+            40,
+            30,
+            image::Rgba([v, 80, 160, 255]),
+        ))
+    };
+    let mut gif = Vec::new();
+    {
+        let mut enc = GifEncoder::new(&mut gif);
+        enc.set_repeat(Repeat::Infinite).unwrap();
+        enc.encode_frames([frame(10), frame(200), frame(90)])
+            .unwrap();
+    }
+    let site = fixture_site("partner-site");
+    let root = site.path();
+    fs::write(root.join(CAMPAIGN_DIR).join("spinner.gif"), &gif).unwrap();
+    add_to_story(root, "en", "![A spinning parcel](spinner.gif)");
+    add_to_story(root, "lt", "![Besisukantis siuntinys](spinner.gif)");
+    built(&site);
+    let gifs: Vec<(String, Vec<u8>)> = media_files(root)
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("assets/media/spinner."))
+        .collect();
+    assert_eq!(gifs.len(), 1, "{gifs:?}");
+    assert!(gifs[0].0.ends_with(".gif"));
+    use image::AnimationDecoder;
+    let frames = image::codecs::gif::GifDecoder::new(Cursor::new(&gifs[0].1))
+        .unwrap()
+        .into_frames()
+        .collect_frames()
+        .unwrap();
+    assert_eq!(frames.len(), 3, "the animation is kept");
+    let page = read(root, PAGE_EN);
+    assert!(
+        page.contains("width=\"40\" height=\"30\" alt=\"A spinning parcel\""),
+        "{page}"
+    );
+}
