@@ -148,7 +148,7 @@ fn site_with_photos() -> tempfile::TempDir {
         root,
         "en",
         "![Volunteers packing food parcels](packing.jpg \"Packing day in Vilnius | Ona Petraitė\")\n\n\
-         Our mark ![Shelter mark](logo-mark.png) is on every parcel.",
+         Our mark ![Shelter mark](logo-mark.png \"The mark on parcels\") is on every parcel.",
     );
     add_to_story(
         root,
@@ -296,6 +296,11 @@ fn pages_show_the_photo_as_a_responsive_figure_in_each_language() {
         let inline = html.find("class=\"inline-img\"").expect("inline image");
         let para = html[..inline].rfind("<p>").unwrap();
         assert!(!html[para..inline].contains("<figure"), "{page}");
+        if page == PAGE_EN {
+            assert!(
+                html[inline..].starts_with("class=\"inline-img\" title=\"The mark on parcels\"")
+            );
+        }
     }
 }
 

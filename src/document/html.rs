@@ -109,7 +109,14 @@ fn image_markup(image: &ImageView, block: bool, eager: bool, cx: &dyn Emit) -> S
                     ),
                     _ => (String::new(), String::new()),
                 };
-                let class = if block { "" } else { " class=\"inline-img\"" };
+                // In a sentence, the caption is the picture's tooltip.
+                let class = match (block, image.caption.is_empty()) {
+                    (true, _) => String::new(),
+                    (false, true) => " class=\"inline-img\"".to_string(),
+                    (false, false) => {
+                        format!(" class=\"inline-img\" title=\"{}\"", escape(&image.caption))
+                    }
+                };
                 let loading = match eager {
                     true => "fetchpriority=\"high\"",
                     false => "loading=\"lazy\"",
