@@ -125,7 +125,11 @@ data-unit-seconds = seconds
 data-qualifier-at-least = at least
 data-qualifier-about = about
 data-value-description = The number as machines read it: 0.308 is 30.8%, a change of 0.5 is +50%, durations are in seconds and money in the currency's main unit.
-data-unit-description = What the number counts.
+# The description of a table in the data package (datapackage.json):
+# { $part } is the part of the report (a campaign's name), { $description }
+# the chart's main finding.
+data-resource-description = { $part }. { $description }
+data-unit-description = What the number is expressed in (a count, a share, a change, seconds or a currency).
 data-qualifier-description = When the figure is not exact: at least, or about, this number.
 # The open-data workbook's first sheet: its name, the licence line
 # ({ $licence } is the licence's name) and the headings of its list.

@@ -114,8 +114,8 @@ chart-highest-desc = Didžiausia reikšmė – { $value } ({ $label }).
 
 ## Diagramos ar lentelės skaičiai CSV faile šalia puslapio: nuoroda po ja,
 ## failo vienetų ir tikslumo stulpelių antraštės ir jų žodžiai. Reikšmės
-## rašomos mašinai (0.308, o ne 30,8 %), todėl vienetas pasako, ką jos
-## reiškia.
+## rašomos kompiuteriui suprantamu formatu (0.308, o ne 30,8 %), todėl
+## vieneto stulpelis nurodo, ką jos reiškia.
 
 data-get = Atsisiųsti duomenis
 data-unit = Matavimo vienetas
@@ -127,9 +127,12 @@ data-unit-number = skaičius
 data-unit-seconds = sekundės
 data-qualifier-at-least = ne mažiau kaip
 data-qualifier-about = apie
-data-value-description = Skaičius, kaip jį skaito kompiuteris: 0.308 yra 30,8 %, pokytis 0.5 yra +50 %, trukmė – sekundėmis, pinigai – pagrindiniais valiutos vienetais.
-data-unit-description = Ką skaičius matuoja.
-data-qualifier-description = Kai skaičius netikslus: ne mažiau kaip arba apie tiek.
+data-value-description = Skaičius kompiuteriui įprastu formatu (su tašku): 0.308 reiškia 30,8 %, pokytis 0.5 reiškia +50 %, trukmė nurodoma sekundėmis, pinigų sumos – pagrindiniais valiutos vienetais.
+# Duomenų paketo (datapackage.json) lentelės aprašas: { $part } – ataskaitos
+# dalis (kampanijos pavadinimas), { $description } – pagrindinė diagramos išvada.
+data-resource-description = { $part }. { $description }
+data-unit-description = Kuo išreikštas skaičius (kiekis, dalis, pokytis, sekundės ar valiuta).
+data-qualifier-description = Nurodoma, kai skaičius nėra tikslus: „ne mažiau kaip“ arba „apie“.
 # Atvirųjų duomenų darbaknygės pirmasis lapas: jo pavadinimas, licencijos
 # eilutė ({ $licence } – licencijos pavadinimas) ir sąrašo antraštės.
 data-contents = Turinys
@@ -146,15 +149,15 @@ download-pdf-title = Visa ataskaita PDF formatu: galima atsispausdinti ar persi�
 download-html = Vienas tinklalapis, { $size }
 download-html-title = Visa ataskaita viename tinklalapyje, kurį galima atverti ir be interneto ryšio
 download-zip = Atvirieji duomenys (CSV), { $size }
-download-zip-title = Visi ataskaitos skaičiai CSV failuose su „Frictionless Data Package“ aprašu, suglaudinti į ZIP archyvą
+download-zip-title = Visi ataskaitos skaičiai CSV failuose su „Frictionless Data Package“ aprašu, sudėti į vieną ZIP archyvą
 download-xlsx = „Excel“ darbaknygė, { $size }
 download-xlsx-title = Visi ataskaitos skaičiai „Excel“ darbaknygėje, kiekviena lentelė atskirame lape
 pdf-page-of = { $page } psl. iš { $total }
 # { $version } – kaip `version` pranešime.
 pdf-version = Duomenų versija: { $version }
 pdf-notes = Pastabos
-# Po nuotraukos parašu: kas ją sukūrė, kaip parašyta po ` | ` Markdown
-# paveikslėlio pavadinime arba viršelio `credit:` lauke („Ona Petraitė“, „impact, CC0“).
+# Po nuotraukos parašu: kas ją sukūrė, kaip nurodyta po ` | ` Markdown
+# paveikslėlio parašo kabutėse arba viršelio `credit:` lauke („Ona Petraitė“, „impact, CC0“).
 image-credit = Šaltinis: { $credit }
 # { $version } – ataskaitos laikotarpis ir trumpas duomenų maišos kodas.
 footer-version = Duomenų versija: { $version }

@@ -19,6 +19,7 @@ use super::documents::ReportDoc;
 use super::view::Viewer;
 use crate::diagnostics::Diagnostics;
 use crate::document::Owner;
+use crate::l10n::Arg;
 
 /// One table of the pack.
 pub struct Resource<'a> {
@@ -160,7 +161,12 @@ impl Viewer<'_> {
                 let description = if d.description.is_empty() {
                     r.part.clone()
                 } else {
-                    format!("{} — {}", r.part, d.description)
+                    // One sentence per language, not pieces joined here.
+                    let args = [
+                        ("part", Arg::Text(r.part.clone())),
+                        ("description", Arg::Text(d.description.clone())),
+                    ];
+                    self.msg("data-resource-description", &args, diags).text
                 };
                 json!({
                     "name": r.name,
