@@ -462,6 +462,7 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
     let site = loaded.site.expect("loads");
     let out = dir.path().join("output");
     let mut resources = 0;
+    let mut percent_units = 0;
     for lang in &site.config.languages {
         for r in &site.reports {
             let folder = format!("{lang}/{}", r.slug);
@@ -551,15 +552,22 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
                     assert_eq!(row.qualifier, qualifier_of(f.qualifier, &w));
                 }
             }
-            check_workbook(&out.join(format!("{folder}/{}.xlsx", r.slug)), list.len());
+            percent_units +=
+                check_workbook(&out.join(format!("{folder}/{}.xlsx", r.slug)), list.len());
         }
     }
     assert!(resources > 40, "only {resources} tables");
+    assert!(
+        percent_units > 0,
+        "no workbook shows a share as a percentage"
+    );
 }
 
 /// The workbook: a contents sheet and a sheet per table, every value a
-/// number cell with a number format (no number stored as text).
-fn check_workbook(path: &Path, tables: usize) {
+/// number cell with a number format (no number stored as text), and
+/// units that match the cells: a share shown as "30,8 %" is not said to
+/// be "0–1". Returns how many units say "%".
+fn check_workbook(path: &Path, tables: usize) -> usize {
     let files = unzip(path);
     let sheets: Vec<&(String, Vec<u8>, _, _)> = files
         .iter()
@@ -582,6 +590,17 @@ fn check_workbook(path: &Path, tables: usize) {
         numbers += number_cells;
     }
     assert!(numbers > tables, "{}: {numbers} numbers", path.display());
+    let strings = files
+        .iter()
+        .find(|(n, ..)| n == "xl/sharedStrings.xml")
+        .map(|(_, b, ..)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    assert!(
+        !strings.contains("0–1") && !strings.contains("0.5 ="),
+        "{}: a percentage cell's unit reads as a fraction: {strings}",
+        path.display()
+    );
+    strings.matches(", %<").count()
 }
 
 #[test]

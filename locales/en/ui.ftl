@@ -121,6 +121,10 @@ data-unit-count = count
 data-unit-share = share (0–1)
 data-unit-change = relative change (0.5 = +50%)
 data-unit-number = number
+# The same units in the Excel workbook, where shares and changes are shown
+# as percentages (30.8%, +50.0%).
+data-unit-share-percent = share, %
+data-unit-change-percent = relative change, %
 data-unit-seconds = seconds
 data-qualifier-at-least = at least
 data-qualifier-about = about

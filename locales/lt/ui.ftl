@@ -124,6 +124,10 @@ data-unit-count = kiekis
 data-unit-share = dalis (0–1)
 data-unit-change = santykinis pokytis (0.5 = +50 %)
 data-unit-number = skaičius
+# Tie patys vienetai „Excel“ darbaknygėje, kur dalys ir pokyčiai rodomi
+# procentais (30,8 %, +50,0 %).
+data-unit-share-percent = dalis, %
+data-unit-change-percent = santykinis pokytis, %
 data-unit-seconds = sekundės
 data-qualifier-at-least = ne mažiau kaip
 data-qualifier-about = apie

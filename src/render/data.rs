@@ -102,6 +102,10 @@ pub struct DataRow {
     pub unit: DataUnit,
     /// The unit in the page's language (the currency's code for money).
     pub unit_text: String,
+    /// The unit as the workbook shows it: there a share or a change is
+    /// formatted as a percentage ("30,8 %"), so its unit says so rather
+    /// than "0–1".
+    pub book_unit_text: String,
     /// "At least" or "about", when the figure says so.
     pub qualifier: Option<Qualifier>,
     /// The qualifier in the page's language, or empty.
@@ -217,6 +221,11 @@ impl Viewer<'_> {
             value,
             unit,
             unit_text: self.unit_text(unit, diags),
+            book_unit_text: match unit {
+                DataUnit::Share => self.msg("data-unit-share-percent", &[], diags).text,
+                DataUnit::Change => self.msg("data-unit-change-percent", &[], diags).text,
+                _ => self.unit_text(unit, diags),
+            },
             qualifier,
             qualifier_text: self.qualifier_text(qualifier, diags),
         }
@@ -366,6 +375,7 @@ mod tests {
                     value: 1_971_352.0,
                     unit: DataUnit::Count,
                     unit_text: "skaičius".into(),
+                    book_unit_text: "skaičius".into(),
                     qualifier: Some(Qualifier::AtLeast),
                     qualifier_text: "ne mažiau kaip".into(),
                 },
@@ -374,6 +384,7 @@ mod tests {
                     value: 0.308,
                     unit: DataUnit::Share,
                     unit_text: "dalis (0–1)".into(),
+                    book_unit_text: "dalis, %".into(),
                     qualifier: None,
                     qualifier_text: String::new(),
                 },

@@ -349,7 +349,7 @@ impl Viewer<'_> {
                     .write_number_with_format(y, labels, row.value, &format)
                     .map_err(err)?;
                 sheet
-                    .write_string(y, labels + 1, &row.unit_text)
+                    .write_string(y, labels + 1, &row.book_unit_text)
                     .map_err(err)?;
                 if !row.qualifier_text.is_empty() {
                     sheet
