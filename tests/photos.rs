@@ -570,8 +570,9 @@ fn the_pdf_prints_the_photo_at_no_more_than_300_dpi_with_caption_and_credit() {
     }
 }
 
-/// A small animated GIF keeps its animation (published as it is, after
-/// every frame was read); a still one is made into renditions.
+/// A small animated GIF keeps its animation (its frames written again,
+/// without the comment block an editor left in it); a still one is made
+/// into renditions.
 #[test]
 fn a_small_animated_gif_keeps_its_frames() {
     use image::codecs::gif::{GifEncoder, Repeat};
@@ -589,6 +590,13 @@ fn a_small_animated_gif_keeps_its_frames() {
         enc.encode_frames([frame(10), frame(200), frame(90)])
             .unwrap();
     }
+    // A comment block naming its author, before the trailer, as an
+    // editor may leave one: it must not be published.
+    assert_eq!(gif.pop(), Some(0x3B));
+    let comment = b"Author: Ona Petraite";
+    gif.extend([0x21, 0xFE, comment.len() as u8]);
+    gif.extend(comment);
+    gif.extend([0x00, 0x3B]);
     let site = fixture_site("partner-site");
     let root = site.path();
     fs::write(root.join(CAMPAIGN_DIR).join("spinner.gif"), &gif).unwrap();
@@ -608,6 +616,10 @@ fn a_small_animated_gif_keeps_its_frames() {
         .collect_frames()
         .unwrap();
     assert_eq!(frames.len(), 3, "the animation is kept");
+    assert!(
+        !gifs[0].1.windows(comment.len()).any(|w| w == comment),
+        "the GIF's comment block is published"
+    );
     let page = read(root, PAGE_EN);
     assert!(
         page.contains("width=\"40\" height=\"30\" alt=\"A spinning parcel\""),

@@ -5,7 +5,8 @@
 //! charity that can put people in danger), and made again at a few widths
 //! ([`WIDTHS`], never larger than it is) for `srcset`. The original file is
 //! never published. SVG drawings were checked for scripts by the loader and
-//! are published as they are; a small animated GIF is kept as it is.
+//! are published as they are; a small animated GIF keeps its frames and
+//! their timing, written again without its other blocks.
 //!
 //! Images are made in parallel and kept in a cache (`.impact/cache/images`
 //! of the site) keyed by their bytes and these settings, so a rebuild
@@ -38,13 +39,14 @@ pub const MAX_BYTES: u64 = 50 * 1000 * 1000;
 /// The most pixels an image may have (40 megapixels: a phone's largest
 /// photo is 48 MP binned to 12; 40 MP is a professional camera's).
 pub const MAX_PIXELS: u64 = 40 * 1000 * 1000;
-/// An animated GIF up to this size is published as it is (animation
-/// kept); a larger one is shown by its first frame.
+/// An animated GIF up to this size keeps its animation (its frames written
+/// again, without its other blocks); a larger one is shown by its first
+/// frame.
 pub const SMALL_GIF_BYTES: usize = 1000 * 1000;
 /// Everything that changes what is made from the same bytes: part of the
 /// cache key, so a change of settings makes every image again.
 const SETTINGS: &str =
-    "impact-images 1: widths 480 960 1600, jpeg 80, png, webp lossless, area averaging";
+    "impact-images 2: gif frames only, widths 480 960 1600, jpeg 80, png, webp lossless, area averaging";
 
 /// File endings read as images (the rest of the media, PDFs, are
 /// published as they are).
@@ -321,14 +323,24 @@ fn make(kind: Sniffed, bytes: &[u8], encode: bool) -> Result<Photo, ImageError> 
     if kind == Sniffed::Svg {
         return svg(bytes);
     }
-    if kind == Sniffed::Gif && bytes.len() <= SMALL_GIF_BYTES && gif_frames(bytes)? > 1 {
-        let (width, height) = encode::upright_size(kind, bytes)?;
-        return Ok(Photo {
-            width,
-            height,
-            renditions: vec![Rendition::new(width, height, Format::Gif, bytes.to_vec())],
-            webp: Vec::new(),
-        });
+    if kind == Sniffed::Gif && bytes.len() <= SMALL_GIF_BYTES {
+        let frames = gif_frames(bytes)?;
+        if frames.len() > 1 {
+            let (width, height) = encode::upright_size(kind, bytes)?;
+            // Written again from its frames alone: a GIF's comment and
+            // application blocks (XMP) can name its author, and nothing
+            // but pixels and timing is published.
+            let gif = match encode {
+                true => gif_from_frames(frames)?,
+                false => Vec::new(),
+            };
+            return Ok(Photo {
+                width,
+                height,
+                renditions: vec![Rendition::new(width, height, Format::Gif, gif)],
+                webp: Vec::new(),
+            });
+        }
     }
     let up = encode::read(kind, bytes)?;
     let (width, height) = (up.image.width(), up.image.height());
@@ -357,9 +369,9 @@ fn make(kind: Sniffed, bytes: &[u8], encode: bool) -> Result<Photo, ImageError> 
     })
 }
 
-/// How many frames a (small) GIF has; every frame is read, so a damaged
-/// one is found before the file is published as it is.
-fn gif_frames(bytes: &[u8]) -> Result<usize, ImageError> {
+/// The frames of a (small) GIF; every frame is read, so a damaged one is
+/// found before anything is published.
+fn gif_frames(bytes: &[u8]) -> Result<Vec<image::Frame>, ImageError> {
     use image::AnimationDecoder;
     let damaged = |e: image::ImageError| {
         ImageError::new(
@@ -369,8 +381,26 @@ fn gif_frames(bytes: &[u8]) -> Result<usize, ImageError> {
     };
     let decoder =
         image::codecs::gif::GifDecoder::new(std::io::Cursor::new(bytes)).map_err(damaged)?;
-    let frames = decoder.into_frames().collect_frames().map_err(damaged)?;
-    Ok(frames.len())
+    decoder.into_frames().collect_frames().map_err(damaged)
+}
+
+/// An animated GIF of `frames` (with their delays), looping, and nothing
+/// else: no comment, no application or metadata block.
+fn gif_from_frames(frames: Vec<image::Frame>) -> Result<Vec<u8>, ImageError> {
+    use image::codecs::gif::{GifEncoder, Repeat};
+    let failed = |e: image::ImageError| {
+        ImageError::new(
+            format!("cannot be written again without its metadata ({e})"),
+            "open it in an image editor and export it again",
+        )
+    };
+    let mut gif = Vec::new();
+    {
+        let mut encoder = GifEncoder::new(&mut gif);
+        encoder.set_repeat(Repeat::Infinite).map_err(failed)?;
+        encoder.encode_frames(frames).map_err(failed)?;
+    }
+    Ok(gif)
 }
 
 /// An SVG drawing's size (it was checked for scripts when it was read).
