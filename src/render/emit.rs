@@ -201,6 +201,10 @@ pub const MAX_DPI: f64 = 300.0;
 /// A photo is not printed larger than this many dots per inch make it
 /// (a small picture stretched over the column would look blurred).
 pub const MIN_DPI: f64 = 150.0;
+/// The tallest a narrow photo is printed (A4's text height with 24 mm
+/// margins, less room for its caption) when [`PHOTO_MAX_HEIGHT_MM`] would
+/// make it too narrow for its narrowest rendition at [`MAX_DPI`].
+pub const PHOTO_TALLEST_MM: f64 = 230.0;
 
 /// A photo as the PDF prints it, at most `max_w` × `max_h` mm: the
 /// rendition is the widest at no more than [`MAX_DPI`] at its printed
@@ -211,6 +215,14 @@ pub fn pdf_photo(image: &ImageView, max_w: f64, max_h: f64) -> Option<PdfBlock> 
     let mut width_mm = max_w.min(max_h * w / h);
     if photo.resized() {
         width_mm = width_mm.min(w / MIN_DPI * 25.4);
+        // A tall, narrow picture (a poster, an infographic) held to
+        // `max_h` would print even its narrowest rendition at more than
+        // MAX_DPI: it is printed wide enough for that rendition, taller,
+        // up to a page's height.
+        let narrowest_mm = f64::from(photo.at_most(0).width) / MAX_DPI * 25.4;
+        if width_mm < narrowest_mm {
+            width_mm = narrowest_mm.min(max_w).min(PHOTO_TALLEST_MM * w / h);
+        }
     }
     let most = (width_mm / 25.4 * MAX_DPI).floor() as u32;
     let r = photo.at_most(most);
@@ -308,5 +320,86 @@ fn mime_of(path: &str) -> &'static str {
         "svg" => "image/svg+xml",
         "avif" => "image/avif",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::images::{Format, Photo, Rendition};
+    use std::sync::Arc;
+
+    /// A photo `w` × `h` px with renditions at `widths`.
+    fn image(w: u32, h: u32, widths: &[u32]) -> ImageView {
+        let renditions = widths
+            .iter()
+            .map(|&rw| Rendition {
+                width: rw,
+                height: rw * h / w,
+                format: Format::Jpeg,
+                bytes: Arc::new(Vec::new()),
+                path: format!("assets/media/p-{rw}.jpg"),
+            })
+            .collect();
+        ImageView {
+            target: Target::Web(String::new()),
+            alt: "a".into(),
+            decorative: false,
+            caption: String::new(),
+            credit: None,
+            photo: Some(Arc::new(Photo {
+                width: w,
+                height: h,
+                renditions,
+                webp: Vec::new(),
+            })),
+        }
+    }
+
+    /// The dots per inch of the rendition `block` prints, at its width.
+    fn dpi(block: &PdfBlock, widths: &[u32]) -> f64 {
+        let PdfBlock::Photo { file, width_mm, .. } = block else {
+            panic!("not a photo: {block:?}");
+        };
+        let px = widths
+            .iter()
+            .find(|w| file.ends_with(&format!("p-{w}.jpg")))
+            .expect("a rendition");
+        f64::from(*px) / (width_mm / 25.4)
+    }
+
+    #[test]
+    fn a_photo_prints_its_widest_rendition_at_no_more_than_300_dpi() {
+        let widths = [480, 960, 1600];
+        let block = pdf_photo(
+            &image(4000, 3000, &widths),
+            TEXT_COLUMN_MM,
+            PHOTO_MAX_HEIGHT_MM,
+        )
+        .unwrap();
+        let d = dpi(&block, &widths);
+        assert!(d <= MAX_DPI + 0.5 && d > 200.0, "{d} dpi");
+    }
+
+    #[test]
+    fn a_tall_narrow_picture_is_printed_taller_rather_than_above_300_dpi() {
+        // 1:4, a poster: held to 110 mm tall it would be 27.5 mm wide,
+        // and its 480 px rendition 443 dpi.
+        let widths = [480, 960];
+        let block = pdf_photo(
+            &image(1000, 4000, &widths),
+            TEXT_COLUMN_MM,
+            PHOTO_MAX_HEIGHT_MM,
+        )
+        .unwrap();
+        let d = dpi(&block, &widths);
+        assert!(d <= MAX_DPI + 0.5, "{d} dpi");
+        let PdfBlock::Photo { width_mm, .. } = block else {
+            unreachable!()
+        };
+        assert!(
+            width_mm * 4.0 <= PHOTO_TALLEST_MM + 0.5,
+            "{width_mm} mm wide"
+        );
     }
 }
