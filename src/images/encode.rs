@@ -214,14 +214,16 @@ fn turned(orientation: image::metadata::Orientation, w: u32, h: u32) -> (u32, u3
     }
 }
 
-fn damaged(e: image::ImageError) -> ImageError {
+/// An image the decoder could not read, as the user is told.
+pub(super) fn damaged(e: image::ImageError) -> ImageError {
     ImageError::new(
         format!("cannot be read: it is damaged or incomplete ({e})"),
         "open it in an image editor and export it again as JPEG or PNG",
     )
 }
 
-fn failed(e: image::ImageError) -> ImageError {
+/// An image the encoder could not write, as the user is told.
+pub(super) fn failed(e: image::ImageError) -> ImageError {
     ImageError::new(
         format!("could not be encoded ({e})"),
         "export it again as JPEG or PNG",

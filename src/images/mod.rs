@@ -373,27 +373,19 @@ fn make(kind: Sniffed, bytes: &[u8], encode: bool) -> Result<Photo, ImageError> 
 /// found before anything is published.
 fn gif_frames(bytes: &[u8]) -> Result<Vec<image::Frame>, ImageError> {
     use image::AnimationDecoder;
-    let damaged = |e: image::ImageError| {
-        ImageError::new(
-            format!("cannot be read: it is damaged or incomplete ({e})"),
-            "open it in an image editor and export it again",
-        )
-    };
-    let decoder =
-        image::codecs::gif::GifDecoder::new(std::io::Cursor::new(bytes)).map_err(damaged)?;
-    decoder.into_frames().collect_frames().map_err(damaged)
+    let decoder = image::codecs::gif::GifDecoder::new(std::io::Cursor::new(bytes))
+        .map_err(encode::damaged)?;
+    decoder
+        .into_frames()
+        .collect_frames()
+        .map_err(encode::damaged)
 }
 
 /// An animated GIF of `frames` (with their delays), looping, and nothing
 /// else: no comment, no application or metadata block.
 fn gif_from_frames(frames: Vec<image::Frame>) -> Result<Vec<u8>, ImageError> {
     use image::codecs::gif::{GifEncoder, Repeat};
-    let failed = |e: image::ImageError| {
-        ImageError::new(
-            format!("cannot be written again without its metadata ({e})"),
-            "open it in an image editor and export it again",
-        )
-    };
+    let failed = encode::failed;
     let mut gif = Vec::new();
     {
         let mut encoder = GifEncoder::new(&mut gif);

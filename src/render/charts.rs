@@ -661,34 +661,31 @@ impl Viewer<'_> {
     pub fn draw(&self, data: &ChartData, diags: &mut Diagnostics) -> Option<DrawnChart> {
         let format = |x: f64| self.fmt(data.format, x);
         let percent = |x: f64| self.fmt(Format::Share, x);
-        let chart = Chart {
+        // The page's drawing and the phone's share everything but their
+        // id and size.
+        let chart_with_id = |id| Chart {
             title: &data.title.text,
             description: &data.description,
             categories: data.categories.clone(),
             series: data.series.clone(),
             percent: Some(&percent),
             palette: chart_palette(&self.site.config.brand),
-            ..Chart::new(ID_SLOT, data.kind, data.unit, &format)
+            ..Chart::new(id, data.kind, data.unit, &format)
         };
+        let chart = chart_with_id(ID_SLOT);
         // Only the chart stage draws, and it has the theme's font.
         let fonts = self.fonts?;
         // The phone's drawing: a chart that cannot be drawn narrow (which
         // the wide one could) is shown wide on phones too.
         let narrow_id = format!("{ID_SLOT}-narrow");
         let narrow_chart = Chart {
-            title: &data.title.text,
-            description: &data.description,
-            categories: data.categories.clone(),
-            series: data.series.clone(),
-            percent: Some(&percent),
-            palette: chart_palette(&self.site.config.brand),
             width: charts::NARROW_WIDTH,
             height: match data.kind {
                 ChartKind::Line => charts::default_size(ChartKind::Line).1,
                 _ => 0,
             },
             narrow: true,
-            ..Chart::new(&narrow_id, data.kind, data.unit, &format)
+            ..chart_with_id(&narrow_id)
         };
         let (svg, size) = match charts::draw_svg_sized(&chart, fonts) {
             Ok(drawn) => drawn,
