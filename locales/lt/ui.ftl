@@ -131,11 +131,11 @@ data-unit-change-percent = santykinis pokytis, %
 data-unit-seconds = sekundės
 data-qualifier-at-least = ne mažiau kaip
 data-qualifier-about = apie
-data-value-description = Skaičius kompiuteriui įprastu formatu (su tašku): 0.308 reiškia 30,8 %, pokytis 0.5 reiškia +50 %, trukmė nurodoma sekundėmis, pinigų sumos – pagrindiniais valiutos vienetais.
+data-value-description = Skaičius kompiuteriui suprantamu formatu (su dešimtainiu tašku): 0.308 reiškia 30,8 %, pokytis 0.5 reiškia +50 %, trukmė nurodoma sekundėmis, pinigų sumos – pagrindiniais valiutos vienetais.
 # Duomenų paketo (datapackage.json) lentelės aprašas: { $part } – ataskaitos
 # dalis (kampanijos pavadinimas), { $description } – pagrindinė diagramos išvada.
 data-resource-description = { $part }. { $description }
-data-unit-description = Kuo išreikštas skaičius (kiekis, dalis, pokytis, sekundės ar valiuta).
+data-unit-description = Skaičiaus matavimo vienetas (kiekis, dalis, pokytis, sekundės ar valiuta).
 data-qualifier-description = Nurodoma, kai skaičius nėra tikslus: „ne mažiau kaip“ arba „apie“.
 # Atvirųjų duomenų darbaknygės pirmasis lapas: jo pavadinimas, licencijos
 # eilutė ({ $licence } – licencijos pavadinimas) ir sąrašo antraštės.
