@@ -284,23 +284,16 @@ impl Renderer {
             }
             (paths, d)
         };
-        // A report's page comes with its downloads: the whole report as one
-        // document, as large as all its campaigns together (11 MB of HTML
-        // for 1000 campaigns). Without PDFs those are made one at a time on
-        // one thread while the other threads render the rest, so memory
-        // holds one report document, not one per thread, at no cost in
-        // time. With PDFs, typesetting is most of the build, so reports go
-        // side by side with everything else.
-        let (reports, rest): (Vec<&Job>, Vec<&Job>) = jobs
-            .iter()
-            .partition(|job| !self.opts.pdf && matches!(job, Job::Report(..)));
-        let (report_results, rest_results) = rayon::join(
-            || reports.iter().map(|job| run(job)).collect::<Vec<_>>(),
-            || rest.par_iter().map(|job| run(job)).collect::<Vec<_>>(),
-        );
+        // A report's page comes with its downloads, each as large as all
+        // its campaigns together (11 MB of HTML for 1000 campaigns), made
+        // side by side (see `report_downloads`). Reports go first, so
+        // that their long jobs start while campaign pages fill the gaps.
+        let (reports, rest): (Vec<&Job>, Vec<&Job>) =
+            jobs.iter().partition(|job| matches!(job, Job::Report(..)));
+        let results: Vec<_> = reports.into_par_iter().chain(rest).map(run).collect();
 
         let mut paths = Vec::new();
-        for (p, d) in report_results.into_iter().chain(rest_results) {
+        for (p, d) in results {
             diags.extend(d);
             paths.extend(p);
         }
@@ -346,6 +339,16 @@ impl Renderer {
         Ok(paths)
     }
 
+    /// What a page in `lang` is rendered with.
+    fn viewer<'a>(&'a self, site: &'a Site, lang: &'a Lang) -> Viewer<'a> {
+        Viewer {
+            site,
+            l10n: &self.l10n,
+            lang,
+            fonts: Some(&self.fonts),
+        }
+    }
+
     /// Renders one page, and its social card where it has one.
     fn render_job(
         &self,
@@ -354,16 +357,10 @@ impl Renderer {
         drawn: &Drawn,
         diags: &mut Diagnostics,
     ) -> Vec<OutputFile> {
-        let (l10n, fonts, tera, downloads) =
-            (&*self.l10n, &self.fonts, &self.tera, &self.downloads);
+        let (tera, downloads) = (&self.tera, &self.downloads);
         match *job {
             Job::Home(lang) => {
-                let v = Viewer {
-                    site,
-                    l10n,
-                    lang,
-                    fonts: Some(fonts),
-                };
+                let v = self.viewer(site, lang);
                 let path = paths::home(lang);
                 let title = v.text(&site.config.title).text;
                 let description = site
@@ -401,12 +398,7 @@ impl Renderer {
             Job::Report(doc, version) => {
                 let r = &site.reports[doc.index];
                 let lang = &doc.lang;
-                let v = Viewer {
-                    site,
-                    l10n,
-                    lang,
-                    fonts: Some(fonts),
-                };
+                let v = self.viewer(site, lang);
                 let path = paths::report(lang, &r.slug);
                 let owner = Owner::Report(r.slug.clone());
                 let cx = PageEmit {
@@ -472,12 +464,7 @@ impl Renderer {
             Job::Campaign(rdoc, version, doc) => {
                 let r = &site.reports[rdoc.index];
                 let lang = &rdoc.lang;
-                let v = Viewer {
-                    site,
-                    l10n,
-                    lang,
-                    fonts: Some(fonts),
-                };
+                let v = self.viewer(site, lang);
                 let Some(c) = site.campaigns.get(&doc.facts.slug) else {
                     return Vec::new();
                 };
@@ -584,7 +571,10 @@ fn data_files(
 }
 
 /// The report as one document, written as a single-file HTML and (when
-/// PDFs are on) a PDF beside the report's page, with the links to them.
+/// PDFs are on) a PDF beside the report's page, with its open-data pack,
+/// and the links to them. The four files are independent and each is as
+/// large as the whole report, so they are made side by side: a thread
+/// with nothing left to render takes one over.
 fn report_downloads(
     v: &Viewer,
     rdoc: &ReportDoc,
@@ -595,82 +585,126 @@ fn report_downloads(
     diags: &mut Diagnostics,
 ) -> Vec<(pages::Download, OutputFile)> {
     let r = &v.site.reports[rdoc.index];
-    let cx = PdfEmit {
-        site: v.site,
-        lang: v.lang,
-        drawn,
-    };
-    let dir = paths::report(v.lang, &r.slug).replace("index.html", "");
-    let url = v
-        .site
-        .config
-        .address()
-        .map(|a| paths::absolute(a, &paths::report(v.lang, &r.slug)));
-    let mut out = Vec::new();
+    let made =
+        |kind: &str, bytes: Vec<u8>, d: &mut Diagnostics| download_file(v, &r.slug, kind, bytes, d);
+
     // The PDF's document is made only for a PDF: for a report of a
     // thousand campaigns it is as large as its single-file HTML.
-    if let Some(pdf) = &downloads.pdf {
-        let doc = v.report_document(r, rdoc, version, &cx, diags);
-        match pdf(&doc) {
-            Ok(bytes) => out.push((
-                v.download("pdf", &r.slug, bytes.len(), diags),
-                OutputFile {
-                    path: format!("{dir}{}.pdf", r.slug),
-                    bytes,
-                },
-            )),
-            Err(reason) => diags.push(
-                RenderError::Pdf {
-                    file: r.file,
-                    lang: v.lang.to_string(),
-                    report: r.slug.clone(),
-                    reason,
-                }
-                .diagnostic(),
-            ),
-        }
-    }
+    let pdf = || {
+        let mut d = Diagnostics::default();
+        let Some(pdf) = &downloads.pdf else {
+            return (None, d);
+        };
+        let cx = PdfEmit {
+            site: v.site,
+            lang: v.lang,
+            drawn,
+        };
+        let doc = v.report_document(r, rdoc, version, &cx, &mut d);
+        let file = match pdf(&doc) {
+            Ok(bytes) => Some(made("pdf", bytes, &mut d)),
+            Err(reason) => {
+                d.push(
+                    RenderError::Pdf {
+                        file: r.file,
+                        lang: v.lang.to_string(),
+                        report: r.slug.clone(),
+                        reason,
+                    }
+                    .diagnostic(),
+                );
+                None
+            }
+        };
+        (file, d)
+    };
     // The file carries only the font faces its text uses, and its text is
     // what the template makes of the report: it is rendered once with the
     // style left open, and the faces its characters need are filled in.
-    let path = format!("{dir}{}.html", r.slug);
-    let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
-    ctx.leave_style_open();
-    let Some(open) = render_text(tera, "single.html", &ctx, &path, v.site, diags) else {
-        return out;
+    let single = || {
+        let mut d = Diagnostics::default();
+        let page = paths::report(v.lang, &r.slug);
+        let url = v.site.config.address().map(|a| paths::absolute(a, &page));
+        let path = page.replace("index.html", &format!("{}.html", r.slug));
+        let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
+        ctx.leave_style_open();
+        let Some(open) = render_text(tera, "single.html", &ctx, &path, v.site, &mut d) else {
+            return (None, d);
+        };
+        drop(ctx);
+        let html = single_html::fill_style(&open, |text| {
+            font_faces::faces_for_text(&downloads.css, text.iter().copied())
+        });
+        drop(open);
+        (Some(made("html", html.into_bytes(), &mut d)), d)
     };
-    let html = single_html::fill_style(&open, |text| {
-        font_faces::faces_for_text(&downloads.css, text.iter().copied())
-    });
-    let file = OutputFile {
-        path,
-        bytes: html.into_bytes(),
-    };
-    out.push((v.download("html", &r.slug, file.bytes.len(), diags), file));
+    let ((pdf, single), (zip, xlsx)) = rayon::join(
+        || rayon::join(pdf, single),
+        || {
+            rayon::join(
+                || pack_file(v, rdoc, version, drawn, "zip"),
+                || pack_file(v, rdoc, version, drawn, "xlsx"),
+            )
+        },
+    );
+    let mut out = Vec::new();
+    for made in [pdf, single, zip, xlsx] {
+        out.extend(made_into(made, diags));
+    }
+    out
+}
 
-    // The open-data pack: every table of the report as CSV with its Data
-    // Package description, zipped, and the same tables as a workbook.
+/// A report's download of `kind` (its extension), beside the report's page
+/// in the language of `v`, with its link.
+fn download_file(
+    v: &Viewer,
+    slug: &str,
+    kind: &str,
+    bytes: Vec<u8>,
+    d: &mut Diagnostics,
+) -> (pages::Download, OutputFile) {
+    let page = paths::report(v.lang, slug);
+    let path = page.replace("index.html", &format!("{slug}.{kind}"));
+    (
+        v.download(kind, slug, bytes.len(), d),
+        OutputFile { path, bytes },
+    )
+}
+
+/// A download made on its own: the file with its link, or nothing and why,
+/// and the problems found on the way.
+type Made = (Option<(pages::Download, OutputFile)>, Diagnostics);
+
+/// The file of a download that was made, its problems added to `diags`.
+fn made_into((file, d): Made, diags: &mut Diagnostics) -> Option<(pages::Download, OutputFile)> {
+    diags.extend(d);
+    file
+}
+
+/// A report's open-data pack, `kind` `zip` (every table as CSV with its
+/// Data Package description) or `xlsx` (the same tables as a workbook), in
+/// the language of `v`; `version` as the page shows it.
+fn pack_file(v: &Viewer, rdoc: &ReportDoc, version: &str, drawn: &Drawn, kind: &str) -> Made {
+    let r = &v.site.reports[rdoc.index];
+    let mut d = Diagnostics::default();
+    let page = paths::report(v.lang, &r.slug);
     let info = open_data::PackInfo {
         name: format!("{}-{}", r.slug, v.lang),
         title: rdoc.title.text.clone(),
         description: rdoc.summary.text.clone(),
         version: version.to_string(),
-        homepage: url,
+        homepage: v.site.config.address().map(|a| paths::absolute(a, &page)),
         lang: v.lang.to_string(),
     };
     let resources = open_data::resources(rdoc, &r.slug, drawn);
-    let zip = v.data_zip(&info, &resources, diags);
-    let xlsx = v.data_workbook(&info, &resources, diags);
-    for (kind, made) in [("zip", zip), ("xlsx", xlsx)] {
-        match made {
-            Ok(bytes) => out.push((
-                v.download(kind, &r.slug, bytes.len(), diags),
-                OutputFile {
-                    path: format!("{dir}{}.{kind}", r.slug),
-                    bytes,
-                },
-            )),
-            Err(reason) => diags.push(
+    let bytes = match kind {
+        "zip" => v.data_zip(&info, &resources, &mut d),
+        _ => v.data_workbook(&info, &resources, &mut d),
+    };
+    let file = match bytes {
+        Ok(bytes) => Some(download_file(v, &r.slug, kind, bytes, &mut d)),
+        Err(reason) => {
+            d.push(
                 RenderError::OpenData {
                     file: r.file,
                     lang: v.lang.to_string(),
@@ -679,10 +713,11 @@ fn report_downloads(
                     reason,
                 }
                 .diagnostic(),
-            ),
+            );
+            None
         }
-    }
-    out
+    };
+    (file, d)
 }
 
 /// The theme's style sheet for the single-file HTML, fonts inlined: the
