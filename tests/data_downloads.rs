@@ -463,6 +463,7 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
     let out = dir.path().join("output");
     let mut resources = 0;
     let mut percent_units = 0;
+    let mut shared_sheets = 0;
     for lang in &site.config.languages {
         for r in &site.reports {
             let folder = format!("{lang}/{}", r.slug);
@@ -499,6 +500,7 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
             let version = pack["version"].as_str().unwrap();
             assert!(version.len() > 10 && page.contains(version), "{version}");
             let list = pack["resources"].as_array().unwrap();
+            let mut tables = Vec::new();
             assert_eq!(list.len() + 1, files.len(), "a file per resource");
             for res in list {
                 let path = res["path"].as_str().unwrap();
@@ -521,6 +523,12 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
                     .map(|f| f["name"].as_str().unwrap())
                     .collect();
                 assert_eq!(header, fields, "{path}");
+                let kind = (
+                    path.starts_with("data/report/"),
+                    path.rsplit('/').next().unwrap().to_string(),
+                    header.clone(),
+                );
+                tables.push((kind, reader.records().count()));
                 assert_eq!(res["dialect"]["lineTerminator"], "\r\n");
                 assert!(res["title"].as_str().is_some_and(|t| !t.is_empty()));
                 assert!(!res["units"].as_array().unwrap().is_empty(), "{path}");
@@ -552,28 +560,59 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
                     assert_eq!(row.qualifier, qualifier_of(f.qualifier, &w));
                 }
             }
-            percent_units +=
-                check_workbook(&out.join(format!("{folder}/{}.xlsx", r.slug)), list.len());
+            let (percent, shared) =
+                check_workbook(&out.join(format!("{folder}/{}.xlsx", r.slug)), &tables);
+            percent_units += percent;
+            shared_sheets += shared;
         }
     }
     assert!(resources > 40, "only {resources} tables");
+    assert!(shared_sheets > 0, "no sheet holds two campaigns' tables");
     assert!(
         percent_units > 0,
         "no workbook shows a share as a percentage"
     );
 }
 
-/// The workbook: a contents sheet and a sheet per table, every value a
-/// number cell with a number format (no number stored as text), and
+/// A table of the pack: whether it is the report's own, its file's name
+/// and its header; and how many rows it has.
+type Table = ((bool, String, Vec<String>), usize);
+
+/// The workbook: a contents sheet linking every table, then a sheet per
+/// kind of table (the report's own tables one each, a campaign table of
+/// the same file and columns in every campaign one long sheet), every
+/// value a number cell with a number format (no number stored as text), and
 /// units that match the cells: a share shown as "30,8 %" is not said to
-/// be "0–1". Returns how many units say "%".
-fn check_workbook(path: &Path, tables: usize) -> usize {
+/// be "0–1". Returns how many units say "%", and how many tables share a
+/// sheet with an earlier one.
+fn check_workbook(path: &Path, tables: &[Table]) -> (usize, usize) {
     let files = unzip(path);
-    let sheets: Vec<&(String, Vec<u8>, _, _)> = files
+    let mut sheets: Vec<&(String, Vec<u8>, _, _)> = files
         .iter()
         .filter(|(n, ..)| n.starts_with("xl/worksheets/sheet"))
         .collect();
-    assert_eq!(sheets.len(), tables + 1, "{}", path.display());
+    // sheet1 … sheet10 … in the workbook's order.
+    sheets.sort_by_key(|(n, ..)| {
+        n.trim_start_matches("xl/worksheets/sheet")
+            .trim_end_matches(".xml")
+            .parse::<usize>()
+            .unwrap()
+    });
+    let mut kinds = Vec::new();
+    for (kind, _) in tables {
+        if kind.0 || !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    assert_eq!(sheets.len(), kinds.len() + 1, "{}", path.display());
+    // The contents sheet links every table to its first row.
+    let contents = String::from_utf8_lossy(&sheets[0].1);
+    assert_eq!(
+        contents.matches("location=").count(),
+        tables.len(),
+        "{}",
+        path.display()
+    );
     let styles = files
         .iter()
         .find(|(n, ..)| n == "xl/styles.xml")
@@ -584,12 +623,15 @@ fn check_workbook(path: &Path, tables: usize) -> usize {
     let mut numbers = 0;
     for (name, xml, ..) in sheets.iter().skip(1) {
         let xml = String::from_utf8_lossy(xml);
-        // Row 2 on: label cells are strings, the value cell a number.
+        // Row 2 on: the campaign and label cells are strings, the value
+        // cell a number.
         let number_cells = xml.matches("<c r=\"").count() - xml.matches("t=\"s\"").count();
         assert!(number_cells > 0, "{name}: no number cells");
         numbers += number_cells;
     }
-    assert!(numbers > tables, "{}: {numbers} numbers", path.display());
+    // Every value of every table is there, once, as a number.
+    let values: usize = tables.iter().map(|(_, rows)| rows).sum();
+    assert_eq!(numbers, values, "{}", path.display());
     let strings = files
         .iter()
         .find(|(n, ..)| n == "xl/sharedStrings.xml")
@@ -600,7 +642,7 @@ fn check_workbook(path: &Path, tables: usize) -> usize {
         "{}: a percentage cell's unit reads as a fraction: {strings}",
         path.display()
     );
-    strings.matches(", %<").count()
+    (strings.matches(", %<").count(), tables.len() - kinds.len())
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! same way) with a Frictionless Data Package description
 //! (`datapackage.json`: titles, descriptions, units, the site's data
 //! licence, the report's version, the CSV dialect), zipped; and the same
-//! tables as one Excel workbook, a sheet per table, numbers stored as
+//! tables as one Excel workbook, a sheet per kind of table, numbers stored as
 //! numbers with their formats. Both are byte-for-byte the same for the
 //! same input: the zip's entries carry a fixed time, the workbook a fixed
 //! creation date.
@@ -249,8 +249,10 @@ impl Viewer<'_> {
     }
 
     /// The workbook: a contents sheet (the report, its version and licence,
-    /// and what each sheet holds), then a sheet per table with its
-    /// localised header and numbers as numbers in the unit's format.
+    /// and each table with a link to its first row), then a sheet per kind
+    /// of table (see [`sheets`]) with the part of the report each row
+    /// belongs to, its localised header, and numbers as numbers in the
+    /// unit's format.
     pub fn data_workbook(
         &self,
         info: &PackInfo,
@@ -271,9 +273,10 @@ impl Viewer<'_> {
         );
         let bold = Format::new().set_bold();
         let wrap = Format::new().set_text_wrap();
-        let names = sheet_names(resources);
+        let part_heading = self.msg("data-part", &[], diags).text;
 
-        let contents_name = sheet_name(&self.msg("data-contents", &[], diags).text, 0);
+        let contents_name = sheet_name(&self.msg("data-contents", &[], diags).text);
+        let sheets = sheets(resources, &contents_name);
         let contents = book.add_worksheet();
         contents.set_name(&contents_name).map_err(err)?;
         contents
@@ -308,7 +311,7 @@ impl Viewer<'_> {
         row += 1;
         let heads = [
             self.msg("data-sheet", &[], diags).text,
-            self.msg("data-part", &[], diags).text,
+            part_heading.clone(),
             self.msg("data-table", &[], diags).text,
         ];
         for (col, h) in heads.iter().enumerate() {
@@ -316,9 +319,21 @@ impl Viewer<'_> {
                 .write_string_with_format(row, col as u16, h, &bold)
                 .map_err(err)?;
         }
-        for (r, name) in resources.iter().zip(&names) {
+        // A line per table, in reading order, linked to its first row.
+        let mut at = Vec::new();
+        for sheet in &sheets {
+            let mut first = 1;
+            for &i in &sheet.tables {
+                at.push((i, &sheet.name, first + 1));
+                first += resources[i].data.rows.len() as u32;
+            }
+        }
+        at.sort();
+        for (i, name, first) in at {
+            let r = &resources[i];
             row += 1;
-            let link = rust_xlsxwriter::Url::new(format!("internal:'{name}'!A1")).set_text(name);
+            let link =
+                rust_xlsxwriter::Url::new(format!("internal:'{name}'!A{first}")).set_text(name);
             contents.write_url(row, 0, link).map_err(err)?;
             contents.write_string(row, 1, &r.part).map_err(err)?;
             contents
@@ -329,32 +344,38 @@ impl Viewer<'_> {
         contents.set_column_width(1, 40).map_err(err)?;
         contents.set_column_width(2, 60).map_err(err)?;
 
-        for (r, name) in resources.iter().zip(&names) {
-            let d = r.data;
+        for group in &sheets {
             let sheet = book.add_worksheet();
-            sheet.set_name(name).map_err(err)?;
-            for (col, h) in d.header().iter().enumerate() {
+            sheet.set_name(&group.name).map_err(err)?;
+            let first = resources[group.tables[0]].data;
+            let header = std::iter::once(part_heading.as_str()).chain(first.header());
+            for (col, h) in header.enumerate() {
                 sheet
-                    .write_string_with_format(0, col as u16, *h, &bold)
+                    .write_string_with_format(0, col as u16, h, &bold)
                     .map_err(err)?;
             }
-            let labels = d.label_headings.len() as u16;
-            for (i, row) in d.rows.iter().enumerate() {
-                let y = i as u32 + 1;
-                for (col, l) in row.labels.iter().enumerate() {
-                    sheet.write_string(y, col as u16, l).map_err(err)?;
-                }
-                let format = Format::new().set_num_format(number_format(row.unit));
-                sheet
-                    .write_number_with_format(y, labels, row.value, &format)
-                    .map_err(err)?;
-                sheet
-                    .write_string(y, labels + 1, &row.book_unit_text)
-                    .map_err(err)?;
-                if !row.qualifier_text.is_empty() {
+            let labels = first.label_headings.len() as u16 + 1;
+            let mut y = 0;
+            for &i in &group.tables {
+                let r = &resources[i];
+                for row in &r.data.rows {
+                    y += 1;
+                    sheet.write_string(y, 0, &r.part).map_err(err)?;
+                    for (col, l) in row.labels.iter().enumerate() {
+                        sheet.write_string(y, col as u16 + 1, l).map_err(err)?;
+                    }
+                    let format = Format::new().set_num_format(number_format(row.unit));
                     sheet
-                        .write_string(y, labels + 2, &row.qualifier_text)
+                        .write_number_with_format(y, labels, row.value, &format)
                         .map_err(err)?;
+                    sheet
+                        .write_string(y, labels + 1, &row.book_unit_text)
+                        .map_err(err)?;
+                    if !row.qualifier_text.is_empty() {
+                        sheet
+                            .write_string(y, labels + 2, &row.qualifier_text)
+                            .map_err(err)?;
+                    }
                 }
             }
             for col in 0..labels {
@@ -382,9 +403,9 @@ fn number_format(unit: DataUnit) -> String {
     }
 }
 
-/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`,
-/// not starting or ending with `'`; `n` (from 1) keeps names apart.
-fn sheet_name(text: &str, n: usize) -> String {
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\\`,
+/// not starting or ending with `'`.
+fn sheet_name(text: &str) -> String {
     let clean: String = text
         .chars()
         .map(|c| match c {
@@ -392,37 +413,123 @@ fn sheet_name(text: &str, n: usize) -> String {
             c => c,
         })
         .collect();
-    let clean = clean.trim_matches('\'');
-    let prefix = if n == 0 {
-        String::new()
-    } else {
-        format!("{n} ")
-    };
-    let room = 31 - prefix.chars().count();
-    let name: String = clean.chars().take(room).collect();
-    format!("{prefix}{}", name.trim_end())
+    let name: String = clean.trim_matches('\'').chars().take(31).collect();
+    name.trim_end().trim_end_matches('\'').to_string()
 }
 
-/// Each table's sheet name: its number and its Frictionless name.
-fn sheet_names(resources: &[Resource]) -> Vec<String> {
-    resources
-        .iter()
-        .enumerate()
-        .map(|(i, r)| sheet_name(&r.name, i + 1))
-        .collect()
+/// A sheet of the workbook: the tables it holds, one under another.
+struct Sheet {
+    /// Its name, unique in the workbook.
+    name: String,
+    /// Indexes of its tables in the resources, in reading order.
+    tables: Vec<usize>,
+}
+
+/// The workbook's sheets: the tables that are one kind of table in
+/// different campaigns (each campaign's `figures.csv`, or its
+/// `chart-reach.csv` with the same columns) make one long sheet, a row per
+/// value with the campaign in the first column, as a reader filtering or
+/// pivoting wants it; the report's own tables get a sheet each. A sheet
+/// per campaign's table made 2000 sheets for a report of a thousand
+/// campaigns, and rust_xlsxwriter starts a thread per sheet, which cost a
+/// build of that report 0.6 s of its 1.5 s (docs/PERFORMANCE.md).
+/// `contents` is the contents sheet's name, which no other takes.
+fn sheets(resources: &[Resource], contents: &str) -> Vec<Sheet> {
+    let mut out: Vec<Sheet> = Vec::new();
+    let mut keys: Vec<(bool, &str, Vec<&str>)> = Vec::new();
+    let mut used = std::collections::BTreeSet::from([contents.to_lowercase()]);
+    for (i, r) in resources.iter().enumerate() {
+        let report = r.path.starts_with("data/report/");
+        let file = r.path.rsplit('/').next().unwrap_or(&r.path);
+        let key = (report, file, r.data.header());
+        if let Some(k) = keys.iter().position(|k| *k == key) {
+            out[k].tables.push(i);
+            continue;
+        }
+        // The report's tables by their Frictionless name (`report-headline`),
+        // a campaign's by its file's (`figures`, `chart-reach`); Excel
+        // compares names without case.
+        let stem = file.strip_suffix(".csv").unwrap_or(file);
+        let base = sheet_name(if report { &r.name } else { stem });
+        let mut name = base.clone();
+        let mut n = 2;
+        while !used.insert(name.to_lowercase()) {
+            let suffix = format!(" {n}");
+            let room = 31 - suffix.chars().count();
+            name = format!("{}{suffix}", base.chars().take(room).collect::<String>());
+            n += 1;
+        }
+        keys.push(key);
+        out.push(Sheet {
+            name,
+            tables: vec![i],
+        });
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn table(labels: &[&str]) -> Dataset {
+        Dataset {
+            title: "t".into(),
+            description: String::new(),
+            label_headings: labels.iter().map(|l| l.to_string()).collect(),
+            value_heading: "Value".into(),
+            unit_heading: "Unit".into(),
+            qualifier_heading: "Qualifier".into(),
+            rows: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_kind_of_table_in_every_campaign_is_one_sheet() {
+        let (figures, audience, measure) = (
+            table(&["Measure", "Audience"]),
+            table(&["Audience"]),
+            table(&["Measure"]),
+        );
+        let res = |path: &str, data| Resource {
+            path: path.into(),
+            name: path.trim_start_matches("data/").replace('/', "-"),
+            part: "p".into(),
+            data,
+        };
+        let resources = [
+            res("data/report/figures.csv", &figures),
+            res("data/campaigns/a/figures.csv", &figures),
+            res("data/campaigns/a/chart-reach.csv", &audience),
+            res("data/campaigns/b/figures.csv", &figures),
+            // The same chart id with other columns is another sheet.
+            res("data/campaigns/b/chart-reach.csv", &measure),
+            res("data/campaigns/c/chart-reach.csv", &audience),
+            res("data/campaigns/c/contents.csv", &measure),
+        ];
+        let sheets = sheets(&resources, "Contents");
+        let got: Vec<(&str, &[usize])> = sheets
+            .iter()
+            .map(|s| (s.name.as_str(), s.tables.as_slice()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("report-figures.csv", &[0][..]),
+                ("figures", &[1, 3]),
+                ("chart-reach", &[2, 5]),
+                ("chart-reach 2", &[4]),
+                ("contents 2", &[6]),
+            ]
+        );
+    }
+
     #[test]
     fn sheet_names_fit_excel() {
         let long = "campaigns-lithuanian-communities-chart-citizens-advice-cases";
-        let name = sheet_name(long, 12);
-        assert!(name.chars().count() <= 31, "{name}");
-        assert!(name.starts_with("12 campaigns-lith"));
-        assert_eq!(sheet_name("a/b [c]?", 1), "1 a-b -c--");
-        assert_eq!(sheet_name("Turinys", 0), "Turinys");
+        let name = sheet_name(long);
+        assert_eq!(name.chars().count(), 31, "{name}");
+        assert_eq!(sheet_name("a/b [c]?"), "a-b -c--");
+        assert_eq!(sheet_name("'Turinys'"), "Turinys");
     }
 }
