@@ -11,7 +11,7 @@
 
 use std::io::Write as _;
 
-use serde_json::{json, Value as Json};
+use serde::Serialize;
 
 use super::charts::Drawn;
 use super::data::{chart_file, DataUnit, Dataset, FIGURES_FILE};
@@ -95,6 +95,114 @@ pub fn resources<'a>(rdoc: &'a ReportDoc, slug: &str, drawn: &'a Drawn) -> Vec<R
     out
 }
 
+/// A Frictionless Tabular Data Package (`datapackage.json`), written
+/// straight from these types: a tree of `serde_json::Value`s for two
+/// thousand tables was 5 % of a build of a thousand campaigns. Fields are
+/// in alphabetical order, as the file has always listed them.
+#[derive(Serialize)]
+pub struct Package<'a> {
+    contributors: [Contributor; 1],
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    homepage: Option<&'a str>,
+    language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    licenses: Option<[Licence; 1]>,
+    name: &'a str,
+    profile: &'static str,
+    resources: Vec<PackResource<'a>>,
+    title: &'a str,
+    version: &'a str,
+}
+
+/// The publisher.
+#[derive(Serialize)]
+struct Contributor {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+    role: &'static str,
+    title: String,
+}
+
+/// The data's licence.
+#[derive(Serialize)]
+struct Licence {
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+}
+
+/// One table: a Tabular Data Resource.
+#[derive(Serialize)]
+struct PackResource<'a> {
+    description: String,
+    dialect: Dialect,
+    encoding: &'static str,
+    format: &'static str,
+    mediatype: &'static str,
+    name: &'a str,
+    path: &'a str,
+    profile: &'static str,
+    schema: Schema<'a>,
+    title: &'a str,
+    units: Vec<String>,
+}
+
+/// How the CSVs are written.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Dialect {
+    delimiter: &'static str,
+    double_quote: bool,
+    header: bool,
+    line_terminator: &'static str,
+    quote_char: &'static str,
+}
+
+/// A table's columns.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Schema<'a> {
+    fields: Vec<Field<'a>>,
+    missing_values: [&'static str; 1],
+}
+
+/// One column.
+#[derive(Serialize)]
+struct Field<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    constraints: Option<Constraints>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    name: &'a str,
+    title: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+impl<'a> Field<'a> {
+    /// A text column named `heading`.
+    fn text(heading: &'a str, description: Option<String>) -> Field<'a> {
+        Field {
+            constraints: None,
+            description,
+            name: heading,
+            title: heading,
+            kind: "string",
+        }
+    }
+}
+
+/// What a column's values must be.
+#[derive(Serialize)]
+struct Constraints {
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    values: Option<Vec<String>>,
+    required: bool,
+}
+
 /// What the pack says about itself, in the report's language.
 pub struct PackInfo {
     /// `impact-2019-2020-en`.
@@ -114,23 +222,23 @@ pub struct PackInfo {
 
 impl Viewer<'_> {
     /// `datapackage.json` of `resources`.
-    pub fn datapackage(
+    pub fn datapackage<'r>(
         &self,
-        info: &PackInfo,
-        resources: &[Resource],
+        info: &'r PackInfo,
+        resources: &'r [Resource],
         diags: &mut Diagnostics,
-    ) -> Json {
+    ) -> Package<'r> {
         let value_desc = self.msg("data-value-description", &[], diags).text;
         let unit_desc = self.msg("data-unit-description", &[], diags).text;
         let qualifier_desc = self.msg("data-qualifier-description", &[], diags).text;
-        let resources: Vec<Json> = resources
+        let resources = resources
             .iter()
             .map(|r| {
                 let d = r.data;
-                let mut fields: Vec<Json> = d
+                let mut fields: Vec<Field> = d
                     .label_headings
                     .iter()
-                    .map(|h| json!({ "name": h, "title": h, "type": "string" }))
+                    .map(|h| Field::text(h, None))
                     .collect();
                 let mut units: Vec<String> = d.rows.iter().map(|r| r.unit_text.clone()).collect();
                 units.sort();
@@ -138,26 +246,25 @@ impl Viewer<'_> {
                 let mut codes: Vec<String> = d.rows.iter().map(|r| r.unit.code()).collect();
                 codes.sort();
                 codes.dedup();
-                fields.push(json!({
-                    "name": d.value_heading,
-                    "title": d.value_heading,
-                    "type": "number",
-                    "description": value_desc,
-                    "constraints": { "required": true },
-                }));
-                fields.push(json!({
-                    "name": d.unit_heading,
-                    "title": d.unit_heading,
-                    "type": "string",
-                    "description": unit_desc,
-                    "constraints": { "required": true, "enum": units },
-                }));
-                fields.push(json!({
-                    "name": d.qualifier_heading,
-                    "title": d.qualifier_heading,
-                    "type": "string",
-                    "description": qualifier_desc,
-                }));
+                fields.push(Field {
+                    constraints: Some(Constraints {
+                        values: None,
+                        required: true,
+                    }),
+                    kind: "number",
+                    ..Field::text(&d.value_heading, Some(value_desc.clone()))
+                });
+                fields.push(Field {
+                    constraints: Some(Constraints {
+                        values: Some(units),
+                        required: true,
+                    }),
+                    ..Field::text(&d.unit_heading, Some(unit_desc.clone()))
+                });
+                fields.push(Field::text(
+                    &d.qualifier_heading,
+                    Some(qualifier_desc.clone()),
+                ));
                 let description = if d.description.is_empty() {
                     r.part.clone()
                 } else {
@@ -168,58 +275,54 @@ impl Viewer<'_> {
                     ];
                     self.msg("data-resource-description", &args, diags).text
                 };
-                json!({
-                    "name": r.name,
-                    "path": r.path,
-                    "profile": "tabular-data-resource",
-                    "title": d.title,
-                    "description": description,
-                    "format": "csv",
-                    "mediatype": "text/csv",
-                    "encoding": "utf-8",
-                    "dialect": {
-                        "delimiter": ",",
-                        "lineTerminator": "\r\n",
-                        "quoteChar": "\"",
-                        "doubleQuote": true,
-                        "header": true,
+                PackResource {
+                    description,
+                    dialect: Dialect {
+                        delimiter: ",",
+                        double_quote: true,
+                        header: true,
+                        line_terminator: "\r\n",
+                        quote_char: "\"",
                     },
-                    "units": codes,
-                    "schema": { "fields": fields, "missingValues": [""] },
-                })
+                    encoding: "utf-8",
+                    format: "csv",
+                    mediatype: "text/csv",
+                    name: &r.name,
+                    path: &r.path,
+                    profile: "tabular-data-resource",
+                    schema: Schema {
+                        fields,
+                        missing_values: [""],
+                    },
+                    title: &d.title,
+                    units: codes,
+                }
             })
             .collect();
         let config = &self.site.config;
-        let mut package = json!({
-            "profile": "tabular-data-package",
-            "name": info.name,
-            "title": info.title,
-            "description": info.description,
-            "version": info.version,
-            "language": info.lang,
-            "contributors": [{
-                "title": config.organisation.name,
-                "role": "publisher",
-            }],
-            "resources": resources,
+        let licences = config.data_licence.as_ref().map(|l| {
+            [Licence {
+                name: l.name.clone(),
+                path: l.url.as_ref().map(|u| u.to_string()),
+                title: l.title.clone(),
+            }]
         });
-        if let Some(url) = &config.organisation.url {
-            package["contributors"][0]["path"] = json!(url);
+        Package {
+            contributors: [Contributor {
+                path: config.organisation.url.as_ref().map(|u| u.to_string()),
+                role: "publisher",
+                title: config.organisation.name.clone(),
+            }],
+            description: &info.description,
+            homepage: info.homepage.as_deref(),
+            language: &info.lang,
+            licenses: licences,
+            name: &info.name,
+            profile: "tabular-data-package",
+            resources,
+            title: &info.title,
+            version: &info.version,
         }
-        if let Some(home) = &info.homepage {
-            package["homepage"] = json!(home);
-        }
-        if let Some(l) = &config.data_licence {
-            let mut licence = json!({ "name": l.name });
-            if let Some(url) = &l.url {
-                licence["path"] = json!(url);
-            }
-            if let Some(title) = &l.title {
-                licence["title"] = json!(title);
-            }
-            package["licenses"] = json!([licence]);
-        }
-        package
     }
 
     /// The zip of the pack: `datapackage.json` and every CSV, compressed
