@@ -114,7 +114,7 @@ chart-highest-desc = Didžiausia reikšmė – { $value } ({ $label }).
 
 ## Diagramos ar lentelės skaičiai CSV faile šalia puslapio: nuoroda po ja,
 ## failo vienetų ir tikslumo stulpelių antraštės ir jų žodžiai. Reikšmės
-## rašomos kompiuteriui suprantamu formatu (0.308, o ne 30,8 %), todėl
+## rašomos kompiuterio skaitomu formatu (0.308, o ne 30,8 %), todėl
 ## vieneto stulpelis nurodo, ką jos reiškia.
 
 data-get = Atsisiųsti duomenis
@@ -131,7 +131,7 @@ data-unit-change-percent = santykinis pokytis, %
 data-unit-seconds = sekundės
 data-qualifier-at-least = ne mažiau kaip
 data-qualifier-about = apie
-data-value-description = Skaičius kompiuteriui suprantamu formatu (su dešimtainiu tašku): 0.308 reiškia 30,8 %, pokytis 0.5 reiškia +50 %, trukmė nurodoma sekundėmis, pinigų sumos – pagrindiniais valiutos vienetais.
+data-value-description = Skaičius kompiuterio skaitomu formatu (su dešimtainiu tašku): 0.308 reiškia 30,8 %, pokytis 0.5 reiškia +50 %, trukmė nurodoma sekundėmis, pinigų sumos – pagrindiniais valiutos vienetais.
 # Duomenų paketo (datapackage.json) lentelės aprašas: { $part } – ataskaitos
 # dalis (kampanijos pavadinimas), { $description } – pagrindinė diagramos išvada.
 data-resource-description = { $part }. { $description }
