@@ -10,13 +10,6 @@ use common::*;
 
 const CAMPAIGN: &str = "content/campaigns/winter-shelter/campaign.yaml";
 
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} has no {from:?}");
-    fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
 fn failing(root: &Path) -> impact::build::BuildOutcome {
     let outcome = build(root, false);
     assert!(outcome.failed(), "expected errors, got none");

@@ -5,26 +5,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-use common::{files_under, fixture_site};
+use common::{files_under, fixture_site, impact, stderr};
 
 const CAMPAIGN_YAML: &str = "content/campaigns/winter-shelter/campaign.yaml";
-
-fn impact(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_impact"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run impact")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 /// `built 8 pages, 2 languages, 10 files in 0.12 s → …/output/` split into
 /// its numbers and folder.

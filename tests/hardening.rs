@@ -65,10 +65,6 @@ fn build_into(root: &Path, out: &Path) -> Output {
     ])
 }
 
-fn stderr(run: &Output) -> String {
-    String::from_utf8_lossy(&run.stderr).into_owned()
-}
-
 /// Every file under `dir` with its bytes.
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files_under(dir)

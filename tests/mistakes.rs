@@ -6,8 +6,7 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use common::*;
 
@@ -15,23 +14,6 @@ const CAMPAIGN_DIR: &str = "content/campaigns/winter-shelter";
 const CAMPAIGN: &str = "content/campaigns/winter-shelter/campaign.yaml";
 const STORY_EN: &str = "content/campaigns/winter-shelter/story.en.md";
 const REPORT: &str = "content/reports/annual-2021/report.yaml";
-
-fn impact(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_impact"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-}
-
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} has no {from:?}");
-    fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
 
 fn lines_with<'a>(lines: &'a [String], part: &str) -> Vec<&'a String> {
     lines.iter().filter(|l| l.contains(part)).collect()

@@ -10,7 +10,7 @@ mod common;
 use std::fs;
 use std::io::Cursor;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use common::*;
 use image::{ImageDecoder, ImageEncoder};
@@ -18,20 +18,6 @@ use image::{ImageDecoder, ImageEncoder};
 const CAMPAIGN_DIR: &str = "content/campaigns/winter-shelter";
 const PAGE_EN: &str = "en/annual-2021/winter-shelter/index.html";
 const PAGE_LT: &str = "lt/annual-2021/winter-shelter/index.html";
-
-fn impact(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_impact"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// EXIF of a phone photo: camera, serial, GPS position (Vilnius), and
 /// orientation 6 (the phone was held upright: the pixels lie on their side).

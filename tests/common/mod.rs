@@ -9,6 +9,32 @@ use std::path::{Path, PathBuf};
 use impact::build::{self, BuildOptions, BuildOutcome};
 use impact::diagnostics::render_short;
 
+/// Runs the `impact` binary on the site at `root` (`--root` last), without
+/// colours, and returns what it printed and its exit code.
+pub fn impact(root: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_impact"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .expect("run impact")
+}
+
+/// What a run printed to standard error.
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Replaces the first `from` in the site's `file` with `to`, asserting it
+/// is there.
+pub fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
 /// The project checkout (where the sample site, themes and locales live).
 pub fn project() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
