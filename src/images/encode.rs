@@ -146,6 +146,18 @@ fn encode_png(rgba: &image::RgbaImage, icc: Option<&[u8]>) -> Result<Vec<u8>, Im
     if let Some(icc) = icc {
         let _ = encoder.set_icc_profile(icc.to_vec());
     }
+    write_rgba(encoder, rgba)?;
+    Ok(out)
+}
+
+fn encode_webp(rgba: &image::RgbaImage) -> Result<Vec<u8>, ImageError> {
+    let mut out = Vec::new();
+    write_rgba(WebPEncoder::new_lossless(&mut out), rgba)?;
+    Ok(out)
+}
+
+/// Writes `rgba` with `encoder`, whatever its format.
+fn write_rgba(encoder: impl ImageEncoder, rgba: &image::RgbaImage) -> Result<(), ImageError> {
     encoder
         .write_image(
             rgba.as_raw(),
@@ -153,21 +165,7 @@ fn encode_png(rgba: &image::RgbaImage, icc: Option<&[u8]>) -> Result<Vec<u8>, Im
             rgba.height(),
             ExtendedColorType::Rgba8,
         )
-        .map_err(failed)?;
-    Ok(out)
-}
-
-fn encode_webp(rgba: &image::RgbaImage) -> Result<Vec<u8>, ImageError> {
-    let mut out = Vec::new();
-    WebPEncoder::new_lossless(&mut out)
-        .write_image(
-            rgba.as_raw(),
-            rgba.width(),
-            rgba.height(),
-            ExtendedColorType::Rgba8,
-        )
-        .map_err(failed)?;
-    Ok(out)
+        .map_err(failed)
 }
 
 fn decoder(kind: Sniffed, bytes: &[u8]) -> Result<impl ImageDecoder + '_, ImageError> {

@@ -585,6 +585,11 @@ fn report_downloads(
     diags: &mut Diagnostics,
 ) -> Vec<(pages::Download, OutputFile)> {
     let r = &v.site.reports[rdoc.index];
+    let url = v
+        .site
+        .config
+        .address()
+        .map(|a| paths::absolute(a, &paths::report(v.lang, &r.slug)));
     let made =
         |kind: &str, bytes: Vec<u8>, d: &mut Diagnostics| download_file(v, &r.slug, kind, bytes, d);
 
@@ -623,9 +628,8 @@ fn report_downloads(
     // style left open, and the faces its characters need are filled in.
     let single = || {
         let mut d = Diagnostics::default();
-        let page = paths::report(v.lang, &r.slug);
-        let url = v.site.config.address().map(|a| paths::absolute(a, &page));
-        let path = page.replace("index.html", &format!("{}.html", r.slug));
+        let path =
+            paths::report(v.lang, &r.slug).replace("index.html", &format!("{}.html", r.slug));
         let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
         ctx.leave_style_open();
         let Some(open) = render_text(tera, "single.html", &ctx, &path, v.site, &mut d) else {
@@ -638,14 +642,21 @@ fn report_downloads(
         drop(open);
         (Some(made("html", html.into_bytes(), &mut d)), d)
     };
+    // The open-data pack: every table of the report as CSV with its Data
+    // Package description, zipped, and the same tables as a workbook.
+    let info = open_data::PackInfo {
+        name: format!("{}-{}", r.slug, v.lang),
+        title: rdoc.title.text.clone(),
+        description: rdoc.summary.text.clone(),
+        version: version.to_string(),
+        homepage: url.clone(),
+        lang: v.lang.to_string(),
+    };
+    let resources = open_data::resources(rdoc, &r.slug, drawn);
+    let pack = |kind| pack_file(v, &r.slug, r.file, &info, &resources, kind);
     let ((pdf, single), (zip, xlsx)) = rayon::join(
         || rayon::join(pdf, single),
-        || {
-            rayon::join(
-                || pack_file(v, rdoc, version, drawn, "zip"),
-                || pack_file(v, rdoc, version, drawn, "xlsx"),
-            )
-        },
+        || rayon::join(|| pack("zip"), || pack("xlsx")),
     );
     let mut out = Vec::new();
     for made in [pdf, single, zip, xlsx] {
@@ -683,32 +694,28 @@ fn made_into((file, d): Made, diags: &mut Diagnostics) -> Option<(pages::Downloa
 
 /// A report's open-data pack, `kind` `zip` (every table as CSV with its
 /// Data Package description) or `xlsx` (the same tables as a workbook), in
-/// the language of `v`; `version` as the page shows it.
-fn pack_file(v: &Viewer, rdoc: &ReportDoc, version: &str, drawn: &Drawn, kind: &str) -> Made {
-    let r = &v.site.reports[rdoc.index];
+/// the language of `v`; `file` is the report's source, for its errors.
+fn pack_file(
+    v: &Viewer,
+    slug: &str,
+    file: FileId,
+    info: &open_data::PackInfo,
+    resources: &[open_data::Resource],
+    kind: &str,
+) -> Made {
     let mut d = Diagnostics::default();
-    let page = paths::report(v.lang, &r.slug);
-    let info = open_data::PackInfo {
-        name: format!("{}-{}", r.slug, v.lang),
-        title: rdoc.title.text.clone(),
-        description: rdoc.summary.text.clone(),
-        version: version.to_string(),
-        homepage: v.site.config.address().map(|a| paths::absolute(a, &page)),
-        lang: v.lang.to_string(),
-    };
-    let resources = open_data::resources(rdoc, &r.slug, drawn);
     let bytes = match kind {
-        "zip" => v.data_zip(&info, &resources, &mut d),
-        _ => v.data_workbook(&info, &resources, &mut d),
+        "zip" => v.data_zip(info, resources, &mut d),
+        _ => v.data_workbook(info, resources, &mut d),
     };
     let file = match bytes {
-        Ok(bytes) => Some(download_file(v, &r.slug, kind, bytes, &mut d)),
+        Ok(bytes) => Some(download_file(v, slug, kind, bytes, &mut d)),
         Err(reason) => {
             d.push(
                 RenderError::OpenData {
-                    file: r.file,
+                    file,
                     lang: v.lang.to_string(),
-                    report: r.slug.clone(),
+                    report: slug.to_string(),
                     what: kind.to_string(),
                     reason,
                 }
