@@ -119,6 +119,36 @@ pub fn draw_all(
 /// HTML one per campaign).
 const ID_SLOT: &str = "__chart_id__";
 
+/// A drawing with its id left open, kept as the text between the places
+/// the id goes, so that giving it an id is copying, not searching.
+#[derive(Debug, Clone)]
+struct Slotted {
+    parts: Vec<String>,
+}
+
+impl Slotted {
+    fn new(svg: &str) -> Slotted {
+        Slotted {
+            parts: svg.split(ID_SLOT).map(str::to_owned).collect(),
+        }
+    }
+
+    /// The drawing with `id` in every slot, appended to `out`.
+    fn fill_into(&self, id: &str, out: &mut String) {
+        let (first, rest) = self.parts.split_first().expect("split gives a part");
+        out.push_str(first);
+        for part in rest {
+            out.push_str(id);
+            out.push_str(part);
+        }
+    }
+
+    /// How long the drawing is with an id `id_len` bytes long.
+    fn len(&self, id_len: usize) -> usize {
+        self.parts.iter().map(String::len).sum::<usize>() + id_len * (self.parts.len() - 1)
+    }
+}
+
 /// A chart ready to draw, in one language.
 #[derive(Debug, Clone)]
 pub struct ChartData {
@@ -166,10 +196,10 @@ pub struct DrawnChart {
     /// The main finding in one sentence.
     pub description: String,
     /// The drawing, with its id left open (see [`DrawnChart::svg`]).
-    svg: String,
+    svg: Slotted,
     /// The drawing for phones ([`charts::NARROW_WIDTH`] wide, labels
     /// above horizontal bars), its id left open the same way.
-    narrow_svg: Option<String>,
+    narrow_svg: Option<Slotted>,
     /// The table: header row, then one row per category.
     pub table: Vec<Vec<String>>,
     /// The label of the disclosure that shows the table.
@@ -186,7 +216,9 @@ impl DrawnChart {
     /// The drawing as inline SVG with `role="img"`, `<title>` and
     /// `<desc>`, its element ids starting with `id`.
     pub fn svg(&self, id: &str) -> String {
-        self.svg.replace(ID_SLOT, id)
+        let mut out = String::with_capacity(self.svg.len(id.len()));
+        self.svg.fill_into(id, &mut out);
+        out
     }
 
     /// The chart as a page shows it: the caption, the drawing, its
@@ -195,11 +227,18 @@ impl DrawnChart {
     pub fn figure_html(&self, id: &str, data: Option<&str>, narrow: bool) -> String {
         let data = data.map(|href| (href, self.get_data.as_str()));
         let drawings = match self.narrow_svg.as_ref().filter(|_| narrow) {
-            Some(small) => format!(
-                "<div class=\"chart-wide\">{}</div><div class=\"chart-narrow\">{}</div>",
-                self.svg(id),
-                small.replace(ID_SLOT, id)
-            ),
+            Some(small) => {
+                const WIDE: &str = "<div class=\"chart-wide\">";
+                const NARROW: &str = "</div><div class=\"chart-narrow\">";
+                let len = self.svg.len(id.len()) + small.len(id.len());
+                let mut both = String::with_capacity(WIDE.len() + NARROW.len() + len + 6);
+                both.push_str(WIDE);
+                self.svg.fill_into(id, &mut both);
+                both.push_str(NARROW);
+                small.fill_into(id, &mut both);
+                both.push_str("</div>");
+                both
+            }
             None => self.svg(id),
         };
         figure_html(id, &self.title, &drawings, &self.table, &self.show, data)
@@ -712,11 +751,13 @@ impl Viewer<'_> {
             }
             table.push(row);
         }
-        let narrow_svg = charts::draw_svg(&narrow_chart, fonts).ok();
+        let narrow_svg = charts::draw_svg(&narrow_chart, fonts)
+            .ok()
+            .map(|svg| Slotted::new(&svg));
         Some(DrawnChart {
             title: data.title.clone(),
             description: data.description.clone(),
-            svg,
+            svg: Slotted::new(&svg),
             narrow_svg,
             table,
             show: self.msg("chart-show-data", &[], diags).text,
