@@ -501,6 +501,7 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
             assert!(version.len() > 10 && page.contains(version), "{version}");
             let list = pack["resources"].as_array().unwrap();
             let mut tables = Vec::new();
+            let mut titles = Vec::new();
             assert_eq!(list.len() + 1, files.len(), "a file per resource");
             for res in list {
                 let path = res["path"].as_str().unwrap();
@@ -531,6 +532,7 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
                 tables.push((kind, reader.records().count()));
                 assert_eq!(res["dialect"]["lineTerminator"], "\r\n");
                 assert!(res["title"].as_str().is_some_and(|t| !t.is_empty()));
+                titles.push(res["title"].as_str().unwrap().to_string());
                 assert!(!res["units"].as_array().unwrap().is_empty(), "{path}");
                 // A chart's or table's CSV in the pack is the one beside its page.
                 if let Some(rest) = path.strip_prefix("data/campaigns/") {
@@ -560,8 +562,11 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
                     assert_eq!(row.qualifier, qualifier_of(f.qualifier, &w));
                 }
             }
-            let (percent, shared) =
-                check_workbook(&out.join(format!("{folder}/{}.xlsx", r.slug)), &tables);
+            let (percent, shared) = check_workbook(
+                &out.join(format!("{folder}/{}.xlsx", r.slug)),
+                &tables,
+                &titles,
+            );
             percent_units += percent;
             shared_sheets += shared;
         }
@@ -583,10 +588,37 @@ type Table = ((bool, String, Vec<String>), usize);
 /// the same file and columns in every campaign one long sheet), every
 /// value a number cell with a number format (no number stored as text), and
 /// units that match the cells: a share shown as "30,8 %" is not said to
-/// be "0–1". Returns how many units say "%", and how many tables share a
-/// sheet with an earlier one.
-fn check_workbook(path: &Path, tables: &[Table]) -> (usize, usize) {
+/// be "0–1"; each sheet after the contents named by a table's title in
+/// the workbook's language (cut to Excel's 31 characters after a whole
+/// word), not by a file name. Returns how many units say "%", and how
+/// many tables share a sheet with an earlier one.
+fn check_workbook(path: &Path, tables: &[Table], titles: &[String]) -> (usize, usize) {
     let files = unzip(path);
+    let book = files
+        .iter()
+        .find(|(n, ..)| n == "xl/workbook.xml")
+        .map(|(_, b, ..)| String::from_utf8_lossy(b).into_owned())
+        .unwrap();
+    let names: Vec<String> = book
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].replace("&amp;", "&"))
+        .collect();
+    let titles: Vec<String> = titles.iter().map(|t| t.replace(": ", " – ")).collect();
+    for name in names.iter().skip(1) {
+        assert!(name.chars().count() <= 31, "{name}");
+        let stem = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        let stem = stem.trim_end_matches('“').trim_end_matches('…');
+        assert!(
+            titles.iter().any(|t| t.starts_with(stem)),
+            "{}: the sheet {name:?} is not named by a table's title",
+            path.display()
+        );
+        assert!(
+            !stem.contains(".csv") && !stem.starts_with("chart-"),
+            "{name}"
+        );
+    }
     let mut sheets: Vec<&(String, Vec<u8>, _, _)> = files
         .iter()
         .filter(|(n, ..)| n.starts_with("xl/worksheets/sheet"))

@@ -153,7 +153,7 @@ download-html-title = The whole report as one web page that opens without the in
 download-zip = Open data (CSV), { $size }
 download-zip-title = Every figure of the report as CSV files with a Frictionless Data Package description, zipped
 download-xlsx = Excel workbook, { $size }
-download-xlsx-title = Every figure of the report as an Excel workbook, a sheet per table
+download-xlsx-title = Every figure of the report as an Excel workbook: one sheet per kind of table, each row naming the part of the report it comes from
 pdf-page-of = Page { $page } of { $total }
 # { $version } as in the `version` message.
 pdf-version = Version: { $version }

@@ -155,7 +155,7 @@ download-html-title = Visa ataskaita viename tinklalapyje, kurį galima atverti 
 download-zip = Atvirieji duomenys (CSV), { $size }
 download-zip-title = Visi ataskaitos skaičiai CSV failuose su „Frictionless Data Package“ aprašu, sudėti į vieną ZIP archyvą
 download-xlsx = „Excel“ darbaknygė, { $size }
-download-xlsx-title = Visi ataskaitos skaičiai „Excel“ darbaknygėje, kiekviena lentelė atskirame lape
+download-xlsx-title = Visi ataskaitos skaičiai „Excel“ darbaknygėje: kiekvienai lentelių rūšiai – atskiras lapas, kiekvienoje eilutėje nurodyta, iš kurios ataskaitos dalies ji paimta
 pdf-page-of = { $page } psl. iš { $total }
 # { $version } – kaip `version` pranešime.
 pdf-version = Duomenų versija: { $version }
