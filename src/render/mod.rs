@@ -632,14 +632,15 @@ fn report_downloads(
             paths::report(v.lang, &r.slug).replace("index.html", &format!("{}.html", r.slug));
         let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
         ctx.leave_style_open();
-        let Some(open) = render_text(tera, "single.html", &ctx, &path, v.site, &mut d) else {
+        let sized = Sized(ctx.size_hint);
+        let Some(open) = render_text_sized(tera, "single.html", &ctx, &path, v.site, &mut d, sized)
+        else {
             return (None, d);
         };
         drop(ctx);
-        let html = single_html::fill_style(&open, |text| {
+        let html = single_html::fill_style(open, |text| {
             font_faces::faces_for_text(&downloads.css, text.iter().copied())
         });
-        drop(open);
         (Some(made("html", html.into_bytes(), &mut d)), d)
     };
     // The open-data pack: every table of the report as CSV with its Data
@@ -809,6 +810,23 @@ fn render_text<T: Serialize>(
     site: &Site,
     diags: &mut Diagnostics,
 ) -> Option<String> {
+    // Room for a page of a campaign (17 kB at a thousand campaigns).
+    render_text_sized(tera, template, ctx, path, site, diags, Sized(32 << 10))
+}
+
+/// How many bytes to make room for at once when rendering a large file.
+struct Sized(usize);
+
+/// [`render_text`] into a buffer of `capacity` bytes made at once.
+fn render_text_sized<T: Serialize>(
+    tera: &Tera,
+    template: &str,
+    ctx: &T,
+    path: &str,
+    site: &Site,
+    diags: &mut Diagnostics,
+    Sized(capacity): Sized,
+) -> Option<String> {
     let context = match Context::from_serialize(ctx) {
         Ok(c) => c,
         Err(e) => {
@@ -819,8 +837,17 @@ fn render_text<T: Serialize>(
             return None;
         }
     };
-    tera.render(template, &context)
+    let mut out = Vec::with_capacity(capacity);
+    tera.render_to(template, &context, &mut out)
         .map_err(|e| diags.push(templates::template_error(&e, site)))
+        .ok()?;
+    String::from_utf8(out)
+        .map_err(|e| {
+            diags.push(Diagnostic::error(
+                None,
+                format!("internal error rendering {path}: {e}"),
+            ))
+        })
         .ok()
 }
 

@@ -303,6 +303,25 @@ pub struct CampaignView {
     pub cover: Option<String>,
 }
 
+impl CampaignView {
+    /// The length of its HTML parts: drawings, quotes, story and cover.
+    pub fn html_len(&self) -> usize {
+        let parts = [
+            &self.audience_charts,
+            &self.result_charts,
+            &self.quotes,
+            &self.charts,
+        ];
+        parts
+            .iter()
+            .flat_map(|p| p.iter())
+            .map(String::len)
+            .sum::<usize>()
+            + self.story.as_ref().map_or(0, |s| s.html.len())
+            + self.cover.as_ref().map_or(0, String::len)
+    }
+}
+
 /// A campaign's facts and figures in one language: the same in its
 /// document, on its page, in the single-file HTML and in the PDF.
 #[derive(Serialize, Clone)]
