@@ -633,7 +633,7 @@ fn report_downloads(
         let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
         ctx.leave_style_open();
         let sized = Sized(ctx.size_hint);
-        let Some(open) = render_text_sized(tera, "single.html", &ctx, &path, v.site, &mut d, sized)
+        let Some(open) = render_text(tera, "single.html", &ctx, &path, v.site, &mut d, sized)
         else {
             return (None, d);
         };
@@ -794,31 +794,24 @@ fn render_page<T: Serialize>(
     site: &Site,
     diags: &mut Diagnostics,
 ) -> Option<OutputFile> {
-    let html = render_text(tera, template, ctx, &path, site, diags)?;
+    let html = render_text(tera, template, ctx, &path, site, diags, Sized::PAGE)?;
     Some(OutputFile {
         path,
         bytes: html.into_bytes(),
     })
 }
 
-/// The text [`render_page`] writes for `path`.
-fn render_text<T: Serialize>(
-    tera: &Tera,
-    template: &str,
-    ctx: &T,
-    path: &str,
-    site: &Site,
-    diags: &mut Diagnostics,
-) -> Option<String> {
-    // Room for a page of a campaign (17 kB at a thousand campaigns).
-    render_text_sized(tera, template, ctx, path, site, diags, Sized(32 << 10))
-}
-
-/// How many bytes to make room for at once when rendering a large file.
+/// How many bytes to make room for at once when rendering a file.
 struct Sized(usize);
 
-/// [`render_text`] into a buffer of `capacity` bytes made at once.
-fn render_text_sized<T: Serialize>(
+impl Sized {
+    /// A page of a campaign (17 kB at a thousand campaigns).
+    const PAGE: Sized = Sized(32 << 10);
+}
+
+/// The text [`render_page`] writes for `path`, rendered into a buffer of
+/// `capacity` bytes made at once.
+fn render_text<T: Serialize>(
     tera: &Tera,
     template: &str,
     ctx: &T,
