@@ -330,8 +330,8 @@ impl Viewer<'_> {
         }
     }
 
-    /// The zip of the pack: `datapackage.json` and every CSV, compressed
-    /// with deflate at level 3 (see [`ZIP_LEVEL`]), each entry dated 1980-01-01 (the zip format's first
+    /// The zip of the pack: `datapackage.json` and every CSV, deflated at
+    /// [`ZIP_LEVEL`], each entry dated 1980-01-01 (the zip format's first
     /// day) so that the same data gives the same bytes.
     pub fn data_zip(
         &self,
