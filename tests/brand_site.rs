@@ -67,19 +67,25 @@ fn durations_are_formatted_by_cldr_in_pages_and_charts() {
     let en = read(site.path(), &format!("en/{CAMPAIGN}"));
     let lt = read(site.path(), &format!("lt/{CAMPAIGN}"));
     assert!(
-        en.contains("1 min, 53 sec"),
+        en.contains("1\u{a0}min, 53\u{a0}sec"),
         "en duration in the table and story"
     );
     assert!(
-        lt.contains("1 min. 53 sek."),
+        lt.contains("1\u{a0}min. 53\u{a0}sek."),
         "lt duration in the table and story"
     );
-    assert!(en.contains("1 min, 44 sec"), "the result");
+    assert!(en.contains("1\u{a0}min, 44\u{a0}sec"), "the result");
     // The declared duration chart labels its bars in units.
     let chart = &en[en.find("id=\"chart-time-by-month\"").expect("chart")..];
-    assert!(chart.contains("2 min, 6 sec"), "chart value label");
+    assert!(
+        chart.contains("2\u{a0}min, 6\u{a0}sec"),
+        "chart value label"
+    );
     let report = read(site.path(), "lt/results-2023/index.html");
-    assert!(report.contains("1 min. 53 sek."), "headline figure");
+    assert!(
+        report.contains("1\u{a0}min. 53\u{a0}sek."),
+        "headline figure"
+    );
 }
 
 /// Every HTML page, relative to the output.

@@ -44,7 +44,7 @@ fn campaign_results_put_the_noun_in_the_form_the_number_needs() {
     for want in [
         "ne mažiau kaip 500\u{a0}000 pasiektų žmonių",
         "16\u{a0}616 apsilankymų svetainėje",
-        "Vidutinė buvimo puslapyje trukmė: 1 min. 53 sek.",
+        "Vidutinė buvimo puslapyje trukmė: 1\u{a0}min. 53\u{a0}sek.",
         "25\u{a0}453 vaizdo įrašų peržiūros iki 95\u{a0}%",
         "1\u{a0}171 reakcija",
         "793 pasidalijimai",

@@ -216,7 +216,10 @@ impl Formats {
 
     /// A length of time split into days, hours, minutes and seconds by us
     /// and written by CLDR's short unit patterns: `1 min, 53 sec` /
-    /// `1 min. 53 sek.`. Units that are zero are left out.
+    /// `1 min. 53 sek.`. Units that are zero are left out. Each number is
+    /// held to its unit by a no-break space, as CLDR holds a number to its
+    /// `%` and group separators: a line may break between units, never
+    /// between `1` and `min.`.
     pub fn duration(&self, seconds: u64) -> String {
         let formatter = self.duration.get_or_init(|| {
             let units = duration_formatter(&self.locale, false).ok()?;
@@ -234,10 +237,11 @@ impl Formats {
             seconds: seconds % 60,
             ..Default::default()
         };
-        match seconds {
+        let text = match seconds {
             0 => zero.format(&d).to_string(),
             _ => units.format(&d).to_string(),
-        }
+        };
+        bind_numbers_to_units(&text)
     }
 
     /// CLDR's country and language names in this language.
@@ -297,6 +301,22 @@ pub fn qualifier_message(q: Qualifier) -> &'static str {
         Qualifier::AtLeast => "qualifier-at-least",
         Qualifier::About => "qualifier-about",
     }
+}
+
+/// `text` with every space that follows a digit made a no-break space
+/// (CLDR's duration patterns put an ordinary one between a number and its
+/// unit).
+fn bind_numbers_to_units(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut after_digit = false;
+    for c in text.chars() {
+        out.push(match c {
+            ' ' if after_digit => '\u{a0}',
+            c => c,
+        });
+        after_digit = c.is_ascii_digit();
+    }
+    out
 }
 
 fn category_name(c: PluralCategory) -> &'static str {
@@ -436,10 +456,13 @@ mod tests {
 
     #[test]
     fn durations_by_cldr_in_each_language() {
-        assert_eq!(en().duration(113), "1 min, 53 sec");
-        assert_eq!(lt().duration(113), "1 min. 53 sek.");
-        assert_eq!(en().duration(3_600 * 26 + 5), "1 day, 2 hr, 5 sec");
-        assert_eq!(en().duration(0), "0 sec");
+        assert_eq!(en().duration(113), "1\u{a0}min, 53\u{a0}sec");
+        assert_eq!(lt().duration(113), "1\u{a0}min. 53\u{a0}sek.");
+        assert_eq!(
+            en().duration(3_600 * 26 + 5),
+            "1\u{a0}day, 2\u{a0}hr, 5\u{a0}sec"
+        );
+        assert_eq!(en().duration(0), "0\u{a0}sec");
     }
 
     /// fluent-bundle's bundled rules get these wrong; ours must not.
