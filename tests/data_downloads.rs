@@ -496,6 +496,12 @@ fn every_report_has_an_open_data_pack_beside_its_other_downloads() {
                 pack["licenses"][0]["path"],
                 "https://creativecommons.org/licenses/by/4.0/"
             );
+            // Named as the readers of the pack's language know it.
+            let licence = match lang.as_str() {
+                "lt" => "Creative Commons Priskyrimas 4.0 Tarptautinė (CC BY 4.0)",
+                _ => "Creative Commons Attribution 4.0 International",
+            };
+            assert_eq!(pack["licenses"][0]["title"], licence, "{folder}");
             // The same version stamp as the page and its other downloads.
             let version = pack["version"].as_str().unwrap();
             assert!(version.len() > 10 && page.contains(version), "{version}");
@@ -700,4 +706,21 @@ fn a_data_licence_that_is_not_an_identifier_is_an_error_at_its_line() {
         ],
     );
     assert_diag(&outcome, &["content/site.yaml:", "not a web address"]);
+}
+
+#[test]
+fn a_licence_title_missing_a_language_is_an_error_naming_it() {
+    let dir = sample_site();
+    let yaml = dir.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap().replace(
+        "    lt: \"Creative Commons Priskyrimas 4.0 Tarptautinė (CC BY 4.0)\"\n",
+        "",
+    );
+    std::fs::write(&yaml, text).unwrap();
+    let outcome = build(dir.path(), false);
+    assert!(outcome.failed());
+    assert_diag(
+        &outcome,
+        &["content/site.yaml:", "the data licence's title", "lt:"],
+    );
 }

@@ -552,7 +552,7 @@ pub fn site_config(raw: RawSite, file: FileId, diags: &mut Diagnostics) -> Optio
         Licence {
             name: l.name.value.trim().to_string(),
             url: l.url.map(|u| u.value),
-            title: l.title.map(|t| t.value),
+            title: l.title.map(|t| ctx.text(t, "data_licence.title")),
         }
     });
     let theme = raw

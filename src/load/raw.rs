@@ -122,10 +122,12 @@ pub struct RawLicence {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
-    /// Its full name ("Creative Commons Attribution 4.0").
+    /// Its full name ("Creative Commons Attribution 4.0"), the same in
+    /// every language or one per language, as each language's readers
+    /// know it.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
-    pub title: Option<Spanned<String>>,
+    #[schemars(with = "Option<TextSchema>")]
+    pub title: Option<Spanned<RawText>>,
 }
 
 /// A partner of a campaign.

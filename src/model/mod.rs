@@ -184,8 +184,8 @@ pub struct Licence {
     pub name: String,
     /// Where its text is.
     pub url: Option<String>,
-    /// Its full name.
-    pub title: Option<String>,
+    /// Its full name, per language.
+    pub title: Option<LangMap>,
 }
 
 /// The organisation that publishes the site.

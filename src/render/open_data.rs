@@ -309,7 +309,7 @@ impl Viewer<'_> {
             [Licence {
                 name: l.name.clone(),
                 path: l.url.as_ref().map(|u| u.to_string()),
-                title: l.title.clone(),
+                title: l.title.as_ref().map(|t| self.text(t).text),
             }]
         });
         Package {
@@ -407,7 +407,10 @@ impl Viewer<'_> {
                     "data-licence",
                     &[(
                         "licence",
-                        crate::l10n::Arg::Text(l.title.clone().unwrap_or_else(|| l.name.clone())),
+                        crate::l10n::Arg::Text(match &l.title {
+                            Some(t) => self.text(t).text,
+                            None => l.name.clone(),
+                        }),
                     )],
                     diags,
                 )

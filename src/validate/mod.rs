@@ -212,6 +212,9 @@ impl Validator<'_> {
 
     fn site_config(&mut self, c: &SiteConfig) {
         self.lang_map(&c.title, "the site title");
+        if let Some(title) = c.data_licence.as_ref().and_then(|l| l.title.as_ref()) {
+            self.lang_map(title, "the data licence's title");
+        }
         if let Some(d) = &c.description {
             self.lang_map(d, "the site description");
         }
