@@ -197,6 +197,7 @@ pub fn parse(
         events: events.into_iter(),
         text: &text,
         quotes: QuoteStyle::for_lang(opts.lang),
+        examples: Examples::for_lang(opts.lang),
         state: QuoteState::default(),
         placements,
         resolver,
@@ -244,6 +245,8 @@ struct Builder<'t, 'p, I> {
     events: I,
     text: &'t str,
     quotes: QuoteStyle,
+    /// The examples the help of a problem gives, in the text's language.
+    examples: Examples,
     state: QuoteState,
     placements: Vec<Option<Placement>>,
     resolver: &'p dyn Resolver,
@@ -437,7 +440,10 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                 self.problem(
                     range.start,
                     format!("{article} <{tag}> in Markdown is not published"),
-                    "the site loads nothing from other servers and Markdown has no video yet: link to the video instead, e.g. [Watch the video](https://…), or show a photo with ![What it shows](photo.jpg)",
+                    &format!(
+                        "the site loads nothing from other servers and Markdown has no video yet: link to the video instead, e.g. [{}](https://…), or show a photo with ![{}](photo.jpg)",
+                        self.examples.watch, self.examples.alt
+                    ),
                 );
             }
             Event::Html(h) | Event::InlineHtml(h) => out.push(match self.allow_raw_html {
@@ -504,7 +510,8 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                 let target = match self.resolver.media(&dest_url) {
                     Ok(t) => t,
                     Err(message) => {
-                        self.problem(range.start, message, "put the image in the same folder as this Markdown file and write its file name, e.g. ![A volunteer at work](volunteer.jpg)");
+                        let help = format!("put the image in the same folder as this Markdown file and write its file name, e.g. ![{}](volunteers.jpg)", self.examples.alt);
+                        self.problem(range.start, message, &help);
                         Target::Broken
                     }
                 };
@@ -514,7 +521,7 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                     self.problem(
                         range.start,
                         format!("the image `{dest_url}` has no description (alternative text)"),
-                        &format!("say what it shows for readers who cannot see it, in this file's language: ![Volunteers at a workshop]({dest_url}); an image that only decorates says so: ![{DECORATIVE}]({dest_url})"),
+                        &format!("say what it shows for readers who cannot see it, in this file's language: ![{}]({dest_url}); an image that only decorates says so: ![{DECORATIVE}]({dest_url})", self.examples.alt),
                     );
                 }
                 let (caption, credit) = caption_and_credit(&title);
@@ -838,6 +845,31 @@ pub(crate) struct QuoteState {
     inner_open: bool,
 }
 
+/// Examples of Markdown a problem's help gives, in the language of the file
+/// it is found in: a Lithuanian story is helped with Lithuanian alternative
+/// text to copy, not English.
+struct Examples {
+    /// An image's alternative text.
+    alt: &'static str,
+    /// A link to a video.
+    watch: &'static str,
+}
+
+impl Examples {
+    fn for_lang(lang: &str) -> Examples {
+        match lang {
+            "lt" => Examples {
+                alt: "Savanoriai per mokymus",
+                watch: "Žiūrėti vaizdo įrašą",
+            },
+            _ => Examples {
+                alt: "Volunteers at a workshop",
+                watch: "Watch the video",
+            },
+        }
+    }
+}
+
 impl QuoteStyle {
     pub(crate) fn for_lang(lang: &str) -> QuoteStyle {
         match lang {
@@ -943,6 +975,34 @@ mod tests {
             id_prefix: "p",
             footnotes_label: "Notes",
         }
+    }
+
+    #[test]
+    fn the_help_for_an_image_without_description_gives_an_example_in_the_files_language() {
+        let (_, problems) = render("![](photo.jpg)\n", &opts("lt"), &Fixed);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .help
+                .contains("![Savanoriai per mokymus](photo.jpg)"),
+            "{}",
+            problems[0].help
+        );
+        let (_, problems) = render("![](photo.jpg)\n", &opts("en"), &Fixed);
+        assert!(
+            problems[0]
+                .help
+                .contains("![Volunteers at a workshop](photo.jpg)"),
+            "{}",
+            problems[0].help
+        );
+        let (_, problems) = render("<iframe src=\"x\"></iframe>\n", &opts("lt"), &Fixed);
+        assert!(
+            problems[0]
+                .help
+                .contains("[Žiūrėti vaizdo įrašą](https://…)"),
+            "{problems:?}"
+        );
     }
 
     #[test]
