@@ -249,18 +249,20 @@ impl Formats {
         &self.names
     }
 
-    /// A day: `1 July 2019` / `2019 m. liepos 1 d.`.
+    /// A day: `1 July 2019` / `2019 m. liepos 1 d.`, each number held to
+    /// the word after it by a no-break space (`2019 m.`, `1 d.`, `1 July`).
     pub fn date(&self, d: Date) -> String {
         match icu_date(d) {
-            Some(date) => self.date.format(&date).to_string(),
+            Some(date) => bind_numbers_to_units(&self.date.format(&date).to_string()),
             None => d.to_string(),
         }
     }
 
-    /// A month: `July 2019` / `2019 m. liepa`.
+    /// A month: `July 2019` / `2019 m. liepa`, the year held to `m.` by a
+    /// no-break space.
     pub fn month(&self, d: Date) -> String {
         match icu_date(d) {
-            Some(date) => self.month.format(&date).to_string(),
+            Some(date) => bind_numbers_to_units(&self.month.format(&date).to_string()),
             None => d.to_string(),
         }
     }
@@ -304,8 +306,9 @@ pub fn qualifier_message(q: Qualifier) -> &'static str {
 }
 
 /// `text` with every space that follows a digit made a no-break space
-/// (CLDR's duration patterns put an ordinary one between a number and its
-/// unit).
+/// (CLDR's duration and date patterns put an ordinary one between a number
+/// and its unit: `1 min`, `2019 m.`, `1 d.`), so that a line never breaks
+/// between them.
 fn bind_numbers_to_units(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
     let mut after_digit = false;
@@ -442,15 +445,15 @@ mod tests {
     fn british_english_dates_put_the_day_first() {
         let gb = Formats::with_locale(&Lang::parse("en").unwrap(), "en-GB").unwrap();
         let d = Date::parse("2019-07-01").unwrap();
-        assert_eq!(gb.date(d), "1 July 2019");
+        assert_eq!(gb.date(d), "1\u{a0}July 2019");
         assert_eq!(gb.count(515_839), "515,839");
     }
 
     #[test]
     fn lithuanian_dates() {
         let d = Date::parse("2019-07-01").unwrap();
-        assert_eq!(lt().date(d), "2019 m. liepos 1 d.");
-        assert_eq!(lt().month(d), "2019 m. liepa");
+        assert_eq!(lt().date(d), "2019\u{a0}m. liepos 1\u{a0}d.");
+        assert_eq!(lt().month(d), "2019\u{a0}m. liepa");
         assert_eq!(en().date(d), "July 1, 2019");
     }
 
