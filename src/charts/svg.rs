@@ -38,8 +38,9 @@ pub(crate) fn render(figure: &Figure, fonts: &Fonts, chart: &Chart) -> Result<St
 }
 
 /// Appends `line` to `out` without the attributes plotters repeats on
-/// every element: the font family the root already names, and `opacity="1"`. Written in place: most lines have one, and copying
-/// each line to remove it was 2 % of a build of a thousand campaigns.
+/// every element: the font family the root already names, and
+/// `opacity="1"`. Written in place: most lines have one, and copying each
+/// line to remove it was 2 % of a build of a thousand campaigns.
 fn push_without(out: &mut String, line: &str, drop: &Dropped) {
     let mut rest = line;
     loop {

@@ -632,9 +632,8 @@ fn report_downloads(
             paths::report(v.lang, &r.slug).replace("index.html", &format!("{}.html", r.slug));
         let mut ctx = single_html::context(v.site, rdoc, &r.slug, version, url.as_deref(), drawn);
         ctx.leave_style_open();
-        let sized = Sized(ctx.size_hint);
-        let Some(open) = render_text(tera, "single.html", &ctx, &path, v.site, &mut d, sized)
-        else {
+        let room = ctx.size_hint;
+        let Some(open) = render_text(tera, "single.html", &ctx, &path, v.site, &mut d, room) else {
             return (None, d);
         };
         drop(ctx);
@@ -794,20 +793,16 @@ fn render_page<T: Serialize>(
     site: &Site,
     diags: &mut Diagnostics,
 ) -> Option<OutputFile> {
-    let html = render_text(tera, template, ctx, &path, site, diags, Sized::PAGE)?;
+    let html = render_text(tera, template, ctx, &path, site, diags, PAGE_ROOM)?;
     Some(OutputFile {
         path,
         bytes: html.into_bytes(),
     })
 }
 
-/// How many bytes to make room for at once when rendering a file.
-struct Sized(usize);
-
-impl Sized {
-    /// A page of a campaign (17 kB at a thousand campaigns).
-    const PAGE: Sized = Sized(32 << 10);
-}
+/// The bytes made room for at once when rendering a page (a campaign's is
+/// 17 kB at a thousand campaigns).
+const PAGE_ROOM: usize = 32 << 10;
 
 /// The text [`render_page`] writes for `path`, rendered into a buffer of
 /// `capacity` bytes made at once.
@@ -818,7 +813,7 @@ fn render_text<T: Serialize>(
     path: &str,
     site: &Site,
     diags: &mut Diagnostics,
-    Sized(capacity): Sized,
+    capacity: usize,
 ) -> Option<String> {
     let context = match Context::from_serialize(ctx) {
         Ok(c) => c,
