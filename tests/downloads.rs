@@ -159,8 +159,8 @@ fn the_single_file_html_needs_nothing_beside_it() {
         );
         assert!(html.contains("role=\"img\""), "charts inline as SVG");
         let version = match lang {
-            "lt" => "Duomenų versija: 2019\u{a0}m. sausio 1\u{a0}d. – 2020\u{a0}m. rugpjūčio 31\u{a0}d., ",
-            _ => "Version: 1\u{a0}January 2019 – 31\u{a0}August 2020, ",
+            "lt" => "Duomenų versija: 2019\u{a0}m. sausio\u{a0}1\u{a0}d.\u{a0}– 2020\u{a0}m. rugpjūčio\u{a0}31\u{a0}d., ",
+            _ => "Version: 1\u{a0}January\u{a0}2019 – 31\u{a0}August\u{a0}2020, ",
         };
         assert!(html.contains(version), "{lang}: version");
     }
@@ -199,7 +199,7 @@ fn the_report_page_links_both_with_their_size_in_its_language() {
     assert!(lt.contains("Vienas tinklalapis, "), "HTML link label");
     // The footer of every report page names the data version.
     assert!(lt.contains(
-        "Duomenų versija: 2019\u{a0}m. sausio 1\u{a0}d. – 2020\u{a0}m. rugpjūčio 31\u{a0}d., "
+        "Duomenų versija: 2019\u{a0}m. sausio\u{a0}1\u{a0}d.\u{a0}– 2020\u{a0}m. rugpjūčio\u{a0}31\u{a0}d., "
     ));
     let en = read(site.path(), &format!("en/{REPORT}/index.html"));
     assert!(en.contains("PDF, ") && en.contains("\u{a0}MB"));

@@ -135,7 +135,7 @@ fn footer_quotes_and_version_are_whole_lithuanian_sentences() {
     );
     assert!(
         lt.contains(
-            "Duomenų versija: 2019\u{a0}m. sausio 1\u{a0}d. – 2020\u{a0}m. rugpjūčio 31\u{a0}d., "
+            "Duomenų versija: 2019\u{a0}m. sausio\u{a0}1\u{a0}d.\u{a0}– 2020\u{a0}m. rugpjūčio\u{a0}31\u{a0}d., "
         ),
         "version line with Lithuanian dates"
     );
@@ -148,7 +148,9 @@ fn footer_quotes_and_version_are_whole_lithuanian_sentences() {
         "en/impact-2019-2020/lithuanian-communities/index.html",
     );
     assert!(en.contains("<figcaption>— A learning theme"));
-    assert!(en.contains("Version of the data: 1\u{a0}January 2019 – 31\u{a0}August 2020, "));
+    assert!(
+        en.contains("Version of the data: 1\u{a0}January\u{a0}2019 – 31\u{a0}August\u{a0}2020, ")
+    );
     assert!(en.contains("Published by <a href=\"https://www.stopthetraffik.org/\" rel=\"external\">STOP THE TRAFFIK</a>."));
 }
 

@@ -48,7 +48,7 @@ fn lithuanian_figures_dates_and_plurals_follow_cldr() {
     assert!(lt.contains("515\u{a0}839"), "lt reach not formatted");
     assert!(lt.contains("30,8\u{a0}%"), "lt share not formatted");
     assert!(
-        lt.contains("2019\u{a0}m. liepos 1\u{a0}d."),
+        lt.contains("2019\u{a0}m. liepos\u{a0}1\u{a0}d."),
         "lt date not formatted"
     );
     assert!(en.contains("515,839") && en.contains("30.8%"));

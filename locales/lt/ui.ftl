@@ -75,7 +75,8 @@ not-found-title = Puslapis nerastas
 not-found-text = Ieškomo puslapio čia nėra. Galbūt jis buvo perkeltas.
 
 # { $start } ir { $end } – jau suformatuotos datos.
-period = { $start } – { $end }
+# Prieš brūkšnį – nelaužiamas tarpas: eilutė neprasideda brūkšniu.
+period = { $start }{ "\u00A0" }– { $end }
 
 # Ataskaitos duomenų versija: { $period } – laikotarpis, { $hash } – trumpas
 # duomenų maišos kodas (jis nesikeičia, kol nesikeičia duomenys).
@@ -155,7 +156,7 @@ download-html-title = Visa ataskaita viename tinklalapyje, kurį galima atverti 
 download-zip = Atvirieji duomenys (CSV), { $size }
 download-zip-title = Visi ataskaitos skaičiai CSV failuose su „Frictionless Data Package“ aprašu, sudėti į vieną ZIP archyvą
 download-xlsx = „Excel“ darbaknygė, { $size }
-download-xlsx-title = Visi ataskaitos skaičiai „Excel“ darbaknygėje: kiekvienai lentelių rūšiai – atskiras lapas, kiekvienoje eilutėje nurodyta, iš kurios ataskaitos dalies ji paimta
+download-xlsx-title = Visi ataskaitos skaičiai „Excel“ darbaknygėje: kiekvienai lentelių rūšiai – atskiras lapas; kiekvienoje eilutėje nurodyta, iš kurios ataskaitos dalies ji paimta
 pdf-page-of = { $page } psl. iš { $total }
 # { $version } – kaip `version` pranešime.
 pdf-version = Duomenų versija: { $version }

@@ -241,7 +241,7 @@ impl Formats {
             0 => zero.format(&d).to_string(),
             _ => units.format(&d).to_string(),
         };
-        bind_numbers_to_units(&text)
+        bind_numbers(&text, Bind::ToTheUnitAfter)
     }
 
     /// CLDR's country and language names in this language.
@@ -250,10 +250,11 @@ impl Formats {
     }
 
     /// A day: `1 July 2019` / `2019 m. liepos 1 d.`, each number held to
-    /// the word after it by a no-break space (`2019 m.`, `1 d.`, `1 July`).
+    /// the words either side of it by no-break spaces (`2019 m.`,
+    /// `liepos 1 d.`, `1 July 2019`): a line may break only after `m.`.
     pub fn date(&self, d: Date) -> String {
         match icu_date(d) {
-            Some(date) => bind_numbers_to_units(&self.date.format(&date).to_string()),
+            Some(date) => bind_numbers(&self.date.format(&date).to_string(), Bind::BothSides),
             None => d.to_string(),
         }
     }
@@ -262,7 +263,7 @@ impl Formats {
     /// no-break space.
     pub fn month(&self, d: Date) -> String {
         match icu_date(d) {
-            Some(date) => bind_numbers_to_units(&self.month.format(&date).to_string()),
+            Some(date) => bind_numbers(&self.month.format(&date).to_string(), Bind::BothSides),
             None => d.to_string(),
         }
     }
@@ -305,16 +306,26 @@ pub fn qualifier_message(q: Qualifier) -> &'static str {
     }
 }
 
-/// `text` with every space that follows a digit made a no-break space
-/// (CLDR's duration and date patterns put an ordinary one between a number
-/// and its unit: `1 min`, `2019 m.`, `1 d.`), so that a line never breaks
-/// between them.
-fn bind_numbers_to_units(text: &str) -> String {
+/// Which spaces next to a number [`bind_numbers`] makes no-break.
+#[derive(Clone, Copy, PartialEq)]
+enum Bind {
+    /// The one after it: `1 min, 53 sec` may break after the comma.
+    ToTheUnitAfter,
+    /// Both: `liepos 1 d.` stays on one line.
+    BothSides,
+}
+
+/// `text` with the spaces next to its digits made no-break spaces (CLDR's
+/// duration and date patterns put ordinary ones between a number and its
+/// unit: `1 min`, `2019 m.`, `1 d.`), so that a line never breaks there.
+fn bind_numbers(text: &str, bind: Bind) -> String {
     let mut out = String::with_capacity(text.len() + 4);
+    let mut chars = text.chars().peekable();
     let mut after_digit = false;
-    for c in text.chars() {
+    while let Some(c) = chars.next() {
+        let before_digit = chars.peek().is_some_and(char::is_ascii_digit);
         out.push(match c {
-            ' ' if after_digit => '\u{a0}',
+            ' ' if after_digit || (bind == Bind::BothSides && before_digit) => '\u{a0}',
             c => c,
         });
         after_digit = c.is_ascii_digit();
@@ -445,16 +456,16 @@ mod tests {
     fn british_english_dates_put_the_day_first() {
         let gb = Formats::with_locale(&Lang::parse("en").unwrap(), "en-GB").unwrap();
         let d = Date::parse("2019-07-01").unwrap();
-        assert_eq!(gb.date(d), "1\u{a0}July 2019");
+        assert_eq!(gb.date(d), "1\u{a0}July\u{a0}2019");
         assert_eq!(gb.count(515_839), "515,839");
     }
 
     #[test]
     fn lithuanian_dates() {
         let d = Date::parse("2019-07-01").unwrap();
-        assert_eq!(lt().date(d), "2019\u{a0}m. liepos 1\u{a0}d.");
+        assert_eq!(lt().date(d), "2019\u{a0}m. liepos\u{a0}1\u{a0}d.");
         assert_eq!(lt().month(d), "2019\u{a0}m. liepa");
-        assert_eq!(en().date(d), "July 1, 2019");
+        assert_eq!(en().date(d), "July\u{a0}1,\u{a0}2019");
     }
 
     #[test]
