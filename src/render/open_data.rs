@@ -571,9 +571,10 @@ fn sheet_name_within(text: &str, max: usize) -> String {
 /// Lithuanian).
 const DANGLING: &[&str] = &[
     "apie", "be", "dėl", "iki", "į", "iš", "ant", "nuo", "pagal", "per", "po", "prie", "prieš",
-    "pro", "su", "tarp", "už", "virš", "ties", "anot", "ir", "bei", "ar", "arba", "o", "kaip",
-    "kad", "a", "an", "the", "of", "by", "to", "in", "at", "on", "for", "from", "with", "and",
-    "or",
+    "pro", "su", "tarp", "už", "virš", "ties", "anot", "link", "pas", "ligi", "šalia", "greta",
+    "palei", "vietoj", "aplink", "ir", "bei", "ar", "arba", "o", "kaip", "kad", "nei", "negu",
+    "bet", "tačiau", "nes", "jei", "jeigu", "kai", "ne", "net", "tik", "dar", "a", "an", "the",
+    "of", "by", "to", "in", "at", "on", "for", "from", "with", "and", "or",
 ];
 
 /// A sheet of the workbook: the tables it holds, one under another.
@@ -707,6 +708,10 @@ mod tests {
         assert_eq!(
             sheet_name_within("Pasiekti žmonės pagal auditorijas", 29),
             "Pasiekti žmonės…"
+        );
+        assert_eq!(
+            sheet_name("Skambučiai į liniją, tačiau ne visi atsiliepė"),
+            "Skambučiai į liniją…"
         );
         assert_eq!(
             sheet_name("Share of the people reached in the county"),
