@@ -160,7 +160,7 @@ fn the_single_file_html_needs_nothing_beside_it() {
         assert!(html.contains("role=\"img\""), "charts inline as SVG");
         let version = match lang {
             "lt" => "Duomenų versija: 2019\u{a0}m. sausio\u{a0}1\u{a0}d.\u{a0}– 2020\u{a0}m. rugpjūčio\u{a0}31\u{a0}d., ",
-            _ => "Version: 1\u{a0}January\u{a0}2019 – 31\u{a0}August\u{a0}2020, ",
+            _ => "Version: 1\u{a0}January\u{a0}2019\u{a0}– 31\u{a0}August\u{a0}2020, ",
         };
         assert!(html.contains(version), "{lang}: version");
     }

@@ -148,9 +148,9 @@ fn footer_quotes_and_version_are_whole_lithuanian_sentences() {
         "en/impact-2019-2020/lithuanian-communities/index.html",
     );
     assert!(en.contains("<figcaption>— A learning theme"));
-    assert!(
-        en.contains("Version of the data: 1\u{a0}January\u{a0}2019 – 31\u{a0}August\u{a0}2020, ")
-    );
+    assert!(en.contains(
+        "Version of the data: 1\u{a0}January\u{a0}2019\u{a0}– 31\u{a0}August\u{a0}2020, "
+    ));
     assert!(en.contains("Published by <a href=\"https://www.stopthetraffik.org/\" rel=\"external\">STOP THE TRAFFIK</a>."));
 }
 

@@ -72,7 +72,8 @@ not-found-title = Page not found
 not-found-text = The page you were looking for is not here. It may have moved.
 
 # { $start } and { $end } are dates already formatted for the language.
-period = { $start } – { $end }
+# A no-break space before the dash: a line never starts with it.
+period = { $start }{ "\u00A0" }– { $end }
 
 # A report's data version: { $period } is its period, { $hash } a short hash
 # of the data (it changes only when the data does).
