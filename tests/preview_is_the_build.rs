@@ -72,6 +72,14 @@ fn every_preview_page_is_the_built_page_after_a_build_and_after_an_update() {
     assert_eq!(DIFFERENCES.len(), 4);
     let site = common::sample_site();
     let root = site.path().canonicalize().unwrap();
+    // Files published as they are, served by the preview as well.
+    fs::create_dir_all(root.join("static/downloads")).unwrap();
+    fs::write(root.join("static/CNAME"), "impact.example.org\n").unwrap();
+    fs::write(
+        root.join("static/downloads/leaflet.pdf"),
+        b"%PDF-1.4 \xff\x00",
+    )
+    .unwrap();
     let workspace = tempfile::tempdir().unwrap();
     let builds = Arc::new(Builds::new("test".into()));
     let mut preview = Builder::new(
@@ -82,7 +90,12 @@ fn every_preview_page_is_the_built_page_after_a_build_and_after_an_update() {
     );
     let outcome = preview.build();
     assert!(!outcome.failed(), "{:?}", common::messages(&outcome));
-    assert_preview_is_the_build(&builds.current().unwrap().dir, &root);
+    let served = builds.current().unwrap().dir.clone();
+    assert!(
+        served.join("CNAME").is_file(),
+        "the static files are served"
+    );
+    assert_preview_is_the_build(&served, &root);
 
     // An edit of a story: the preview renders only the pages it changes.
     let path = root.join("content/campaigns/bali/story.en.md");

@@ -381,9 +381,10 @@ impl Reader {
                 HELP_OUTSIDE,
             ));
         };
-        let hidden = inside
-            .components()
-            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        let hidden = !is_published_hidden(inside)
+            && inside
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
         match hidden {
             true => Err((format!("{} is in a hidden folder", name()), HELP_OUTSIDE)),
             false => Ok(()),
@@ -429,6 +430,31 @@ impl Reader {
             Err(_) => false,
         }
     }
+}
+
+/// The hidden names a host reads, and only inside `static/`: a `.htaccess`
+/// (Apache's settings for its folder) and the `.well-known/` folder at the
+/// top (`security.txt`, domain checks; RFC 8615). Everything else hidden
+/// (`.git`, `.env`, an editor's files) is never read.
+pub const PUBLISHED_HIDDEN: [&str; 2] = [".htaccess", ".well-known"];
+
+/// Whether `inside` (a path from the site root) is `static/…/.htaccess` or
+/// under `static/.well-known/`, with no other hidden name on the way.
+fn is_published_hidden(inside: &Path) -> bool {
+    let parts: Vec<String> = inside
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let Some((first, rest)) = parts.split_first() else {
+        return false;
+    };
+    let hidden = |s: &String| s.starts_with('.');
+    first == "static"
+        && rest.iter().enumerate().all(|(i, part)| {
+            !hidden(part)
+                || (part == ".htaccess" && i == rest.len() - 1)
+                || (part == ".well-known" && i == 0 && rest.len() > 1)
+        })
 }
 
 /// The entries of `dir` with their kinds, sorted by path, hidden names

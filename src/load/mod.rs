@@ -98,6 +98,7 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         .unwrap_or_else(|| "default".into());
     let theme = load_theme(r, &theme_name);
     let media = load_media(r, &root.join("content"));
+    let statics = load_statics(r, &root.join("static"));
     stray::check_loose_files(r, &content);
     Some(Site {
         config: config?,
@@ -109,6 +110,7 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         theme,
         media,
         photos: Default::default(),
+        statics,
     })
 }
 
@@ -232,6 +234,51 @@ fn load_media(r: &mut Reader, content: &Path) -> BTreeMap<String, Vec<u8>> {
         }
     }
     media
+}
+
+/// The files under `static/`, by their path inside it (`CNAME`,
+/// `downloads/annual-report.pdf`), read as every other file is: inside the
+/// root, no links, no hidden files or folders but the two a host reads
+/// ([`files::PUBLISHED_HIDDEN`]). An SVG is checked as a media SVG is,
+/// since a browser runs a script in one opened from the site.
+fn load_statics(r: &mut Reader, dir: &Path) -> BTreeMap<String, StaticFile> {
+    let mut statics = BTreeMap::new();
+    if !r.is_real_dir(dir) {
+        return statics;
+    }
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let [htaccess, well_known] = files::PUBLISHED_HIDDEN.map(|name| folder.join(name));
+        let mut entries = r.list_dir(&folder);
+        entries.extend(r.is_listed(&htaccess).then_some(htaccess));
+        entries.extend((folder == dir && r.is_listed(&well_known)).then_some(well_known));
+        for path in entries {
+            if r.is_real_dir(&path) {
+                folders.push(path);
+                continue;
+            }
+            // A link to a folder, reported by `is_real_dir`.
+            if path.is_dir() {
+                continue;
+            }
+            let Some(bytes) = r.read_bytes(&path) else {
+                continue;
+            };
+            if extension(&path) == "svg" && !svg_is_safe(r, &path, &bytes) {
+                continue;
+            }
+            let Ok(inside) = path.strip_prefix(dir) else {
+                continue;
+            };
+            let inside: Vec<String> = inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let file = r.sources.add(r.name(&path), String::new());
+            statics.insert(inside.join("/"), StaticFile { bytes, file });
+        }
+    }
+    statics
 }
 
 fn read_yaml<T: serde::de::DeserializeOwned>(r: &mut Reader, path: &Path) -> Option<(FileId, T)> {

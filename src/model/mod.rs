@@ -40,6 +40,19 @@ pub struct Site {
     /// The images among `media`, made fit to publish by the image stage
     /// of the build (empty until then).
     pub photos: crate::images::Photos,
+    /// The files of the site's `static/` folder, published as they are at
+    /// the same path in the output (`static/CNAME` -> `CNAME`), by that
+    /// path: what a host needs that impact does not make.
+    pub statics: BTreeMap<String, StaticFile>,
+}
+
+/// A file of `static/`.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    /// Its bytes, published as they are.
+    pub bytes: Vec<u8>,
+    /// Its name in the source map (with no text), for what is said of it.
+    pub file: FileId,
 }
 
 /// File endings the loader reads as media for Markdown to show or link.

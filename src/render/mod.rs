@@ -330,6 +330,9 @@ impl Renderer {
             for file in rest {
                 emit(file, &mut paths, &mut diags);
             }
+            for file in statics(site, &paths, &mut diags) {
+                emit(file, &mut paths, &mut diags);
+            }
         }
 
         if diags.has_errors() {
@@ -840,6 +843,40 @@ fn render_text<T: Serialize>(
 }
 
 /// `index.html` at the root: pick a language.
+/// The files of `static/` as they are, each at its path. One that would
+/// take the place of a file or folder impact makes (`static/robots.txt`,
+/// `static/en`) is an error naming both, since a host can serve only one.
+fn statics(site: &Site, made: &[String], diags: &mut Diagnostics) -> Vec<OutputFile> {
+    use std::collections::HashSet;
+    let files: HashSet<&str> = made.iter().map(String::as_str).collect();
+    let folders: HashSet<&str> = made
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
+    let mut out = Vec::new();
+    for (path, file) in &site.statics {
+        let clash = std::iter::once(path.as_str())
+            .chain(path.match_indices('/').map(|(i, _)| &path[..i]))
+            .find(|p| files.contains(p))
+            .or_else(|| folders.contains(path.as_str()).then_some(path.as_str()));
+        if let Some(clash) = clash {
+            diags.push(
+                Diagnostic::error(
+                    crate::model::Span::file(file.file),
+                    format!("static/{path} takes the place of {clash}, which impact makes"),
+                )
+                .help("rename or move it: impact writes that path itself on every build"),
+            );
+            continue;
+        }
+        out.push(OutputFile {
+            path: path.clone(),
+            bytes: file.bytes.clone(),
+        });
+    }
+    out
+}
+
 fn chooser(
     site: &Site,
     l10n: &Localiser,

@@ -177,6 +177,7 @@ mod tests {
             "content/site.yaml".into(),
             "locales/lt/ui.ftl".into(),
             "themes/default/templates/base.html".into(),
+            "static/CNAME".into(),
         ] {
             assert_eq!(
                 edited_campaigns(dir.path(), &site, &sources, &edits(dir.path(), &[&path])),

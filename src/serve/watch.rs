@@ -1,6 +1,7 @@
-//! Watching the site's sources (`content/`, `locales/`, `themes/`) for
-//! changes, and the debounce that turns a burst of file events (an editor's
-//! save is often several) into one rebuild, with every path it touched.
+//! Watching the site's sources (`content/`, `locales/`, `themes/`,
+//! `static/`) for changes, and the debounce that turns a burst of file
+//! events (an editor's save is often several) into one rebuild, with every
+//! path it touched.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -10,7 +11,7 @@ use std::time::Duration;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// The folders whose changes trigger a rebuild.
-pub const WATCHED: &[&str] = &["content", "locales", "themes"];
+pub const WATCHED: &[&str] = &["content", "locales", "themes", "static"];
 
 /// How long the sources must be quiet before a rebuild starts. An
 /// editor's save (a scratch file written, renamed over the old one) is a
