@@ -41,6 +41,8 @@ pub fn resolve(site: &Path, target: &str) -> Resolved {
         }
         match decode_segment(raw) {
             Some(segment) => segments.push(segment),
+            // The one hidden folder a site publishes (`static/.well-known/`).
+            None if segments.is_empty() && raw == WELL_KNOWN => segments.push(raw.to_string()),
             None => return Resolved::NotFound,
         }
     }
@@ -78,6 +80,12 @@ fn inside(site: &Path, file: &Path) -> Option<PathBuf> {
     let file = file.canonicalize().ok()?;
     (file.starts_with(&site) && file != site && file.is_file()).then_some(file)
 }
+
+/// The hidden folder at the top of a site that hosts serve (RFC 8615:
+/// `security.txt`, domain checks), published from `static/.well-known/`.
+/// Every other hidden name (`.htaccess` among them, which web servers
+/// refuse too) names nothing.
+const WELL_KNOWN: &str = ".well-known";
 
 /// One percent-decoded path segment, or `None` when it is not a plain file
 /// or folder name: `.`, `..`, hidden names, anything holding a slash,
@@ -149,6 +157,10 @@ mod tests {
         fs::write(site.join("lt/žiema/index.html"), "žiema").unwrap();
         fs::write(site.join("assets/site.css"), "body{}").unwrap();
         fs::write(site.join(".hidden"), "hidden").unwrap();
+        fs::write(site.join(".htaccess"), "Options -Indexes").unwrap();
+        fs::create_dir_all(site.join(".well-known/.inner")).unwrap();
+        fs::write(site.join(".well-known/security.txt"), "Contact: x").unwrap();
+        fs::write(site.join(".well-known/.inner/x"), "hidden").unwrap();
         let secret = dir.path().join("secret.txt");
         fs::write(&secret, "secret").unwrap();
         Fixture {
@@ -179,6 +191,15 @@ mod tests {
         assert_eq!(
             resolve(&f.site, "//en//index.html"),
             file(&f, "en/index.html")
+        );
+    }
+
+    #[test]
+    fn the_well_known_folder_at_the_top_is_served() {
+        let f = fixture();
+        assert_eq!(
+            resolve(&f.site, "/.well-known/security.txt"),
+            file(&f, ".well-known/security.txt")
         );
     }
 
@@ -259,6 +280,10 @@ mod tests {
             "/%5c..%5csecret.txt",
             "/.hidden",
             "/%2ehidden",
+            "/.htaccess",
+            "/en/.well-known/security.txt",
+            "/%2ewell-known/security.txt",
+            "/.well-known/.inner/x",
         ] {
             assert_eq!(resolve(&f.site, target), Resolved::NotFound, "{target}");
         }
