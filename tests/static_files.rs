@@ -13,7 +13,8 @@ use common::*;
 fn files_in_static_are_published_as_they_are_at_their_path() {
     let site = sample_site();
     let root = site.path();
-    let leaflet: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+    // Over the 8 MB a content file may be: a report's PDF to download.
+    let leaflet: Vec<u8> = (0..=255u8).cycle().take(9 << 20).collect();
     fs::create_dir_all(root.join("static/downloads/2020")).unwrap();
     fs::write(root.join("static/CNAME"), "impact.example.org\n").unwrap();
     fs::write(

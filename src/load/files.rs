@@ -14,6 +14,10 @@ use crate::model::{display_name, line_col, FileId, SourceMap, Span};
 /// is almost certainly a mistake (a video dropped into `content/`).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Largest file of `static/`, which is published as it is: the most a
+/// file may be on GitHub Pages.
+pub const MAX_STATIC_BYTES: u64 = 100 * 1000 * 1000;
+
 /// Reads files under one root, recording them and any problems.
 pub struct Reader {
     root: PathBuf,
@@ -91,6 +95,8 @@ const HELP_TOO_LARGE: &str =
     "content files are text; put large media on another server and link to it";
 const HELP_IMAGE_TOO_LARGE: &str =
     "export the photo smaller, e.g. as a JPEG 4000 pixels wide: the pages show it at most 1600 wide";
+const HELP_STATIC_TOO_LARGE: &str =
+    "hosts refuse files this large (GitHub Pages: 100 MB): make it smaller, e.g. a PDF exported for screens, or put it on another server and link to it";
 const HELP_UNREADABLE: &str = "check that the file exists and can be read";
 const HELP_LINK: &str = "links to files are not followed: copy the file here instead";
 const HELP_NOT_REGULAR: &str =
@@ -273,11 +279,16 @@ impl Reader {
         // At most one byte more than the limit is read, whatever the file
         // says of its size (a device says 0).
         // Images have their own, larger limit: a camera's photo is often
-        // over 8 MB, and is made smaller by the image stage.
+        // over 8 MB, and is made smaller by the image stage. A file of
+        // `static/` is published as it is (a report's PDF): a host's limit.
+        let in_static = path
+            .strip_prefix(&self.root)
+            .is_ok_and(|p| p.starts_with("static"));
         let image = crate::images::is_image(&path.to_string_lossy());
-        let limit = match image {
-            true => crate::images::MAX_BYTES,
-            false => MAX_FILE_BYTES,
+        let (limit, help) = match (in_static, image) {
+            (true, _) => (MAX_STATIC_BYTES, HELP_STATIC_TOO_LARGE),
+            (false, true) => (crate::images::MAX_BYTES, HELP_IMAGE_TOO_LARGE),
+            (false, false) => (MAX_FILE_BYTES, HELP_TOO_LARGE),
         };
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limit + 1), &mut bytes)
@@ -285,10 +296,7 @@ impl Reader {
         if bytes.len() as u64 > limit {
             return Err((
                 format!("{} is too large (over {} MB)", name(), limit / 1_000_000),
-                match image {
-                    true => HELP_IMAGE_TOO_LARGE,
-                    false => HELP_TOO_LARGE,
-                },
+                help,
             ));
         }
         Ok(Contents::of(bytes))
