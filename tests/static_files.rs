@@ -148,6 +148,11 @@ fn a_link_in_static_is_refused_and_its_target_not_published() {
         err.contains("static/content is a link to a folder"),
         "{err}"
     );
+    assert_eq!(
+        err.matches("static/content is a link").count(),
+        1,
+        "said once: {err}"
+    );
     assert!(!root.join("output").exists(), "nothing was written");
 }
 
