@@ -842,7 +842,6 @@ fn render_text<T: Serialize>(
         .ok()
 }
 
-/// `index.html` at the root: pick a language.
 /// The files of `static/` as they are, each at its path. One that would
 /// take the place of a file or folder impact makes (`static/robots.txt`,
 /// `static/en`) is an error naming both, since a host can serve only one.
@@ -877,6 +876,7 @@ fn statics(site: &Site, made: &[String], diags: &mut Diagnostics) -> Vec<OutputF
     out
 }
 
+/// `index.html` at the root: pick a language.
 fn chooser(
     site: &Site,
     l10n: &Localiser,
