@@ -559,11 +559,32 @@ fn sheet_name_within(text: &str, max: usize) -> String {
             }
         }
     };
-    let open = |text: &str| text.matches('„').count() > text.matches('“').count();
     match cut(max - 1) {
-        text if open(&text) => format!("{}…“", cut(max - 2)),
-        text => format!("{text}…"),
+        text if unclosed(&text).is_empty() => format!("{text}…"),
+        text => {
+            let text = cut(max - 1 - unclosed(&text).chars().count());
+            format!("{text}…{}", unclosed(&text))
+        }
     }
+}
+
+/// The closing marks of the quotations `text` leaves open, innermost
+/// first: `“` for a Lithuanian „…, `”` for an English “…. English opens
+/// with the mark Lithuanian closes with, so the marks are matched in
+/// order rather than counted, and the text's language need not be known.
+fn unclosed(text: &str) -> String {
+    let mut open = Vec::new();
+    for c in text.chars() {
+        match (c, open.last()) {
+            ('„', _) => open.push('“'),
+            ('“', Some('“')) | ('”', Some('”')) => {
+                open.pop();
+            }
+            ('“', _) => open.push('”'),
+            _ => {}
+        }
+    }
+    open.iter().rev().collect()
 }
 
 /// Words a shortened sheet name does not end on: Lithuanian and English
@@ -733,6 +754,17 @@ mod tests {
             sheet_name("Linkolnšyro „Citizens Advice Bureau“ atvejai"),
             "Linkolnšyro „Citizens Advice…“"
         );
+        // English quotations open with the mark Lithuanian ones close with.
+        assert_eq!(
+            sheet_name("Calls after the “Know the Signs” campaign"),
+            "Calls after the “Know…”"
+        );
+        assert_eq!(
+            sheet_name("“Know the Signs” calls, by audience and county"),
+            "“Know the Signs” calls…"
+        );
+        assert_eq!(unclosed("„a“ “b"), "”");
+        assert_eq!(unclosed("„a“ “b” „c“"), "");
         assert_eq!(sheet_name("Finances: 2020"), "Finances – 2020");
         assert_eq!(sheet_name("a/b [c]?"), "a-b -c--");
         assert_eq!(sheet_name("'Turinys'"), "Turinys");
