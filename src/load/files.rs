@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{display_name, line_col, FileId, SourceMap, Span};
+use crate::model::{display_name, line_col, FileId, SourceMap, Span, STATIC_DIR};
 
 /// Largest file the loader reads. Content files are small; anything larger
 /// is almost certainly a mistake (a video dropped into `content/`).
@@ -283,7 +283,7 @@ impl Reader {
         // `static/` is published as it is (a report's PDF): a host's limit.
         let in_static = path
             .strip_prefix(&self.root)
-            .is_ok_and(|p| p.starts_with("static"));
+            .is_ok_and(|p| p.starts_with(STATIC_DIR));
         let image = crate::images::is_image(&path.to_string_lossy());
         let (limit, help) = match (in_static, image) {
             (true, _) => (MAX_STATIC_BYTES, HELP_STATIC_TOO_LARGE),
@@ -389,10 +389,10 @@ impl Reader {
                 HELP_OUTSIDE,
             ));
         };
-        let hidden = !is_published_hidden(inside)
-            && inside
-                .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        let hidden = inside
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+            && !is_published_hidden(inside);
         match hidden {
             true => Err((format!("{} is in a hidden folder", name()), HELP_OUTSIDE)),
             false => Ok(()),
@@ -449,20 +449,15 @@ pub const PUBLISHED_HIDDEN: [&str; 2] = [".htaccess", ".well-known"];
 /// Whether `inside` (a path from the site root) is `static/…/.htaccess` or
 /// under `static/.well-known/`, with no other hidden name on the way.
 fn is_published_hidden(inside: &Path) -> bool {
-    let parts: Vec<String> = inside
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let Some((first, rest)) = parts.split_first() else {
+    let Ok(rest) = inside.strip_prefix(STATIC_DIR) else {
         return false;
     };
-    let hidden = |s: &String| s.starts_with('.');
-    first == "static"
-        && rest.iter().enumerate().all(|(i, part)| {
-            !hidden(part)
-                || (part == ".htaccess" && i == rest.len() - 1)
-                || (part == ".well-known" && i == 0 && rest.len() > 1)
-        })
+    let parts: Vec<_> = rest.components().map(|c| c.as_os_str()).collect();
+    parts.iter().enumerate().all(|(i, part)| {
+        !part.to_string_lossy().starts_with('.')
+            || (*part == ".htaccess" && i == parts.len() - 1)
+            || (*part == ".well-known" && i == 0 && parts.len() > 1)
+    })
 }
 
 /// The entries of `dir` with their kinds, sorted by path, hidden names

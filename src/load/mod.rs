@@ -98,7 +98,7 @@ fn load_with(r: &mut Reader) -> Option<Site> {
         .unwrap_or_else(|| "default".into());
     let theme = load_theme(r, &theme_name);
     let media = load_media(r, &root.join("content"));
-    let statics = load_statics(r, &root.join("static"));
+    let statics = load_statics(r, &root.join(STATIC_DIR));
     stray::check_loose_files(r, &content);
     Some(Site {
         config: config?,
@@ -267,15 +267,8 @@ fn load_statics(r: &mut Reader, dir: &Path) -> BTreeMap<String, StaticFile> {
             if extension(&path) == "svg" && !svg_is_safe(r, &path, &bytes) {
                 continue;
             }
-            let Ok(inside) = path.strip_prefix(dir) else {
-                continue;
-            };
-            let inside: Vec<String> = inside
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
             let file = r.sources.add(r.name(&path), String::new());
-            statics.insert(inside.join("/"), StaticFile { bytes, file });
+            statics.insert(display_name(dir, &path), StaticFile { bytes, file });
         }
     }
     statics

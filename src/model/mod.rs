@@ -46,6 +46,9 @@ pub struct Site {
     pub statics: BTreeMap<String, StaticFile>,
 }
 
+/// The folder beside `content/` whose files are published as they are.
+pub const STATIC_DIR: &str = "static";
+
 /// A file of `static/`.
 #[derive(Debug, Clone)]
 pub struct StaticFile {

@@ -847,6 +847,9 @@ fn render_text<T: Serialize>(
 /// `static/en`) is an error naming both, since a host can serve only one.
 fn statics(site: &Site, made: &[String], diags: &mut Diagnostics) -> Vec<OutputFile> {
     use std::collections::HashSet;
+    if site.statics.is_empty() {
+        return Vec::new();
+    }
     let files: HashSet<&str> = made.iter().map(String::as_str).collect();
     let folders: HashSet<&str> = made
         .iter()

@@ -559,13 +559,13 @@ fn sheet_name_within(text: &str, max: usize) -> String {
             }
         }
     };
-    match cut(max - 1) {
-        text if unclosed(&text).is_empty() => format!("{text}…"),
-        text => {
-            let text = cut(max - 1 - unclosed(&text).chars().count());
-            format!("{text}…{}", unclosed(&text))
-        }
+    let text = cut(max - 1);
+    let closing = unclosed(&text);
+    if closing.is_empty() {
+        return format!("{text}…");
     }
+    let text = cut(max - 1 - closing.chars().count());
+    format!("{text}…{}", unclosed(&text))
 }
 
 /// The closing marks of the quotations `text` leaves open, innermost

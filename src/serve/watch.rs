@@ -11,7 +11,7 @@ use std::time::Duration;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// The folders whose changes trigger a rebuild.
-pub const WATCHED: &[&str] = &["content", "locales", "themes", "static"];
+pub const WATCHED: &[&str] = &["content", "locales", "themes", crate::model::STATIC_DIR];
 
 /// How long the sources must be quiet before a rebuild starts. An
 /// editor's save (a scratch file written, renamed over the old one) is a
