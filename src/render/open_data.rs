@@ -593,9 +593,12 @@ fn unclosed(text: &str) -> String {
 const DANGLING: &[&str] = &[
     "apie", "be", "dėl", "iki", "į", "iš", "ant", "nuo", "pagal", "per", "po", "prie", "prieš",
     "pro", "su", "tarp", "už", "virš", "ties", "anot", "link", "pas", "ligi", "šalia", "greta",
-    "palei", "vietoj", "aplink", "ir", "bei", "ar", "arba", "o", "kaip", "kad", "nei", "negu",
-    "bet", "tačiau", "nes", "jei", "jeigu", "kai", "ne", "net", "tik", "dar", "a", "an", "the",
-    "of", "by", "to", "in", "at", "on", "for", "from", "with", "and", "or",
+    "palei", "vietoj", "vietoje", "aplink", "pasak", "abipus", "anapus", "šiapus", "skersai",
+    "išilgai", "ir", "bei", "ar", "arba", "o", "kaip", "kad", "nei", "negu", "bet", "tačiau",
+    "nes", "jei", "jeigu", "kai", "nors", "jog", "kol", "tad", "todėl", "tai", "lyg", "tarsi",
+    "tartum", "kadangi", "nebent", "užtat", "ne", "nė", "net", "tik", "dar", "gi", "juk", "jau",
+    "vis", "vos", "pat", "irgi", "ypač", "beveik", "a", "an", "the", "of", "by", "to", "in", "at",
+    "on", "for", "from", "with", "and", "or",
 ];
 
 /// A sheet of the workbook: the tables it holds, one under another.
@@ -733,6 +736,10 @@ mod tests {
         assert_eq!(
             sheet_name("Skambučiai į liniją, tačiau ne visi atsiliepė"),
             "Skambučiai į liniją…"
+        );
+        assert_eq!(
+            sheet_name("Skambučiai išaugo, nors kampanija baigėsi"),
+            "Skambučiai išaugo…"
         );
         assert_eq!(
             sheet_name("Share of the people reached in the county"),
