@@ -187,31 +187,42 @@ fn run_keeping(
     };
     let l10n = Arc::new(l10n);
     let loaded_diags = diags.clone();
-    clock.start(Stage::Validate);
     let figure_checks = validate::FigureChecks::default();
-    diags.extend(validate::check_with(
-        &site,
-        &sources,
-        &l10n,
-        opts.allow_missing,
-        &figure_checks,
-    ));
-
     // The theme's fonts, templates and PDF engine, made once; what is wrong
     // with them is reported with the content's problems.
     let site_opts = SiteOptions {
         pdf: opts.pdf,
         preview,
     };
-    let renderer = Renderer::new(&site, &sources, l10n.clone(), site_opts);
 
-    // The documents and charts are made even when validation failed, to
-    // report problems in the Markdown too; reports of messages validation
-    // already named (which have no span) are left out.
+    // Validation and the documents only read the model, and the documents
+    // are made even when validation fails (to report problems in the
+    // Markdown too), so the two run side by side: validation is one long
+    // loop, which the documents' campaigns fill the other cores beside.
+    clock.start(Stage::Validate);
+    let (validated, (renderer, docs, mut made, documented)) = rayon::join(
+        || {
+            let started = Instant::now();
+            let checked =
+                validate::check_with(&site, &sources, &l10n, opts.allow_missing, &figure_checks);
+            (checked, started.elapsed())
+        },
+        || {
+            let renderer = Renderer::new(&site, &sources, l10n.clone(), site_opts);
+            let started = Instant::now();
+            let mut made = Diagnostics::default();
+            let docs = crate::render::documents::build(&site, &l10n, Pages::All, &mut made);
+            (renderer, docs, made, started.elapsed())
+        },
+    );
+    clock.side_by_side([
+        (Stage::Validate, validated.1),
+        (Stage::Document, documented),
+    ]);
+    diags.extend(validated.0);
+    // Reports of messages validation already named (which have no span)
+    // are left out of the documents' and charts' problems.
     let had_errors = diags.has_errors();
-    clock.start(Stage::Document);
-    let mut made = Diagnostics::default();
-    let docs = crate::render::documents::build(&site, &l10n, Pages::All, &mut made);
     clock.start(Stage::Chart);
     let drawn = match &renderer {
         Ok(renderer) => renderer.charts(&site, &docs, &mut made),
@@ -484,6 +495,17 @@ impl<'a> Clock<'a> {
             current: None,
             stages: Vec::new(),
             images: Default::default(),
+        }
+    }
+
+    /// Ends the stage running (if any) and records `stages`, which ran
+    /// side by side, each with its own time: their sum is more than the
+    /// time they took together.
+    fn side_by_side(&mut self, stages: [(Stage, Duration); 2]) {
+        self.current = None;
+        for (stage, took) in stages {
+            (self.progress)(stage);
+            self.stages.push((stage, took));
         }
     }
 
