@@ -825,16 +825,37 @@ fn figure_html(
         Some((href, label)) => data_link(href, label),
         None => String::new(),
     };
-    format!(
-        "<figure class=\"chart{two}\" id=\"{id}\"><figcaption{lang}>{title}</figcaption>{svg}<div class=\"chart-foot\"><details class=\"chart-data\"><summary>{show}</summary><div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">{title}</caption>{rows}</table></div></details>{link}</div></figure>",
-        title = escape(&title.text),
-        show = escape(show),
-        two = if svg.starts_with("<div class=\"chart-wide\">") {
-            " chart-two"
-        } else {
-            ""
-        },
-    )
+    let title = escape(&title.text);
+    let show = escape(show);
+    let two = if svg.starts_with("<div class=\"chart-wide\">") {
+        " chart-two"
+    } else {
+        ""
+    };
+    // Joined into one string of the right size: `format!` grew it by
+    // doubling, copying the drawings (most of it) at every step.
+    [
+        "<figure class=\"chart",
+        two,
+        "\" id=\"",
+        id,
+        "\"><figcaption",
+        &lang,
+        ">",
+        &title,
+        "</figcaption>",
+        svg,
+        "<div class=\"chart-foot\"><details class=\"chart-data\"><summary>",
+        &show,
+        "</summary><div class=\"table-wrap\" tabindex=\"0\"><table><caption class=\"visually-hidden\">",
+        &title,
+        "</caption>",
+        &rows,
+        "</table></div></details>",
+        &link,
+        "</div></figure>",
+    ]
+    .concat()
 }
 
 /// A link to the CSV of a chart or table ("Get the data").
