@@ -160,12 +160,18 @@ fn image_markup(image: &ImageView, block: bool, eager: bool, cx: &dyn Emit) -> S
 }
 
 /// The HTML of `blocks`; `prefix` makes footnote ids unique on the page.
-pub fn emit(blocks: &[Block], prefix: &str, footnotes_label: &str, cx: &dyn Emit) -> String {
+/// `raw` is whether they hold raw HTML (see [`has_raw_html`]).
+pub fn emit(
+    blocks: &[Block],
+    raw: bool,
+    prefix: &str,
+    footnotes_label: &str,
+    cx: &dyn Emit,
+) -> String {
     let prefix = cx.id(prefix);
     // Raw HTML (only where site.yaml allows it) is cleaned with the text
     // around it, as one piece of HTML: placements are ours, and wait
     // outside the cleaning as numbered marks.
-    let raw = blocks.iter().any(has_raw_html);
     let mut w = Writer {
         prefix: &prefix,
         cx,
@@ -188,8 +194,12 @@ pub fn emit(blocks: &[Block], prefix: &str, footnotes_label: &str, cx: &dyn Emit
     }
 }
 
-/// Whether a block holds raw HTML.
-fn has_raw_html(b: &Block) -> bool {
+/// Whether any of `blocks` holds raw HTML.
+pub fn has_raw_html(blocks: &[Block]) -> bool {
+    blocks.iter().any(block_has_raw_html)
+}
+
+fn block_has_raw_html(b: &Block) -> bool {
     fn inl(items: &[Inline]) -> bool {
         items.iter().any(|i| match i {
             Inline::Html(_) => true,
@@ -201,10 +211,8 @@ fn has_raw_html(b: &Block) -> bool {
     match b {
         Block::Paragraph(t) | Block::Plain(t) | Block::Html(t) => inl(t),
         Block::Heading { text, .. } => inl(text),
-        Block::List { items, .. } => items.iter().flatten().any(has_raw_html),
-        Block::Quote(inner) | Block::Footnote { blocks: inner, .. } => {
-            inner.iter().any(has_raw_html)
-        }
+        Block::List { items, .. } => items.iter().any(|item| has_raw_html(item)),
+        Block::Quote(inner) | Block::Footnote { blocks: inner, .. } => has_raw_html(inner),
         Block::Table { head, rows, .. } => head.iter().chain(rows.iter().flatten()).any(|c| inl(c)),
         Block::Code { .. } | Block::Rule | Block::Placed(_) => false,
     }

@@ -21,6 +21,9 @@ pub struct Doc {
     pub prefix: String,
     /// What its footnotes are called in the page's language.
     pub footnotes_label: String,
+    /// Whether a block holds raw HTML (only where the site allows it),
+    /// found once when the text is parsed rather than at each emission.
+    pub raw_html: bool,
 }
 
 impl Doc {

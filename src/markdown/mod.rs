@@ -236,7 +236,9 @@ pub fn render(body: &str, opts: &RenderOptions, resolver: &dyn Resolver) -> (Str
         }
     }
     let (blocks, problems) = parse(body, opts, resolver);
-    let html = crate::document::html::emit(&blocks, opts.id_prefix, opts.footnotes_label, &AtRoot);
+    let raw = crate::document::html::has_raw_html(&blocks);
+    let html =
+        crate::document::html::emit(&blocks, raw, opts.id_prefix, opts.footnotes_label, &AtRoot);
     (html, problems)
 }
 

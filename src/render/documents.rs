@@ -201,7 +201,7 @@ impl Viewer<'_> {
             id_prefix: prefix,
             footnotes_label: &notes,
         };
-        let (blocks, problems) = crate::markdown::parse(&doc.body, &opts, resolver);
+        let (blocks, problems) = crate::markdown::parse(doc.body(), &opts, resolver);
         for p in problems {
             let line = p.line + doc.body_line_offset;
             diags.push(
@@ -210,6 +210,7 @@ impl Viewer<'_> {
             );
         }
         Some(Doc {
+            raw_html: crate::document::html::has_raw_html(&blocks),
             blocks,
             fallback,
             lang: doc_lang.to_string(),

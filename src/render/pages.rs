@@ -492,7 +492,13 @@ impl Viewer<'_> {
 /// A text of the document as HTML for the place `cx` describes.
 pub fn doc_view(doc: &Doc, cx: &dyn Emit) -> DocView {
     DocView {
-        html: crate::document::html::emit(&doc.blocks, &doc.prefix, &doc.footnotes_label, cx),
+        html: crate::document::html::emit(
+            &doc.blocks,
+            doc.raw_html,
+            &doc.prefix,
+            &doc.footnotes_label,
+            cx,
+        ),
         fallback: doc.fallback,
         lang: doc.lang.clone(),
         title: doc.title.clone(),
