@@ -273,7 +273,8 @@ impl Reader {
             |e: std::io::Error| (format!("failed to read {} ({e})", name()), HELP_UNREADABLE);
         let mut file = open_regular(path).map_err(unreadable)?;
         // The kind of what was opened, not of what was there a moment ago.
-        if !file.metadata().map_err(unreadable)?.is_file() {
+        let meta = file.metadata().map_err(unreadable)?;
+        if !meta.is_file() {
             return Err(not_regular(&name()));
         }
         // At most one byte more than the limit is read, whatever the file
@@ -290,7 +291,10 @@ impl Reader {
             (false, true) => (crate::images::MAX_BYTES, HELP_IMAGE_TOO_LARGE),
             (false, false) => (MAX_FILE_BYTES, HELP_TOO_LARGE),
         };
-        let mut bytes = Vec::new();
+        // Room for what the file says it holds (and the byte that tells it
+        // grew), so that it is read in one go: grown from nothing, every
+        // file was copied and its memory touched afresh at each doubling.
+        let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize + 1);
         std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limit + 1), &mut bytes)
             .map_err(unreadable)?;
         if bytes.len() as u64 > limit {
