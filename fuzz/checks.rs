@@ -86,7 +86,8 @@ pub fn markdown_page(data: &[u8]) {
         .unwrap_or(text)
         .replace("\r\n", "\n");
     let mut sources = SourceMap::default();
-    let file = sources.add("content/campaigns/x/story.lt.md".into(), text.clone());
+    let file = sources.add("content/campaigns/x/story.lt.md".into(), text);
+    let text = sources.get(file).text.clone();
     let mut diags = Diagnostics::default();
     let Some(doc) = read_markdown(file, &text, &mut diags) else {
         assert!(diags.has_errors(), "a document refused without a reason");
@@ -100,7 +101,7 @@ pub fn markdown_page(data: &[u8]) {
             id_prefix: "story",
             footnotes_label: "Notes",
         };
-        let (html, problems) = markdown::render(&doc.body, &opts, &SomeResolve);
+        let (html, problems) = markdown::render(doc.body(), &opts, &SomeResolve);
         if !allow_raw_html {
             assert!(
                 !html.to_ascii_lowercase().contains("<script"),

@@ -329,7 +329,7 @@ mod tests {
         let mut sources = SourceMap::default();
         let id = sources.add(
             "content/campaigns/x/campaign.yaml".into(),
-            "name: { en: A }\nreach: -5\n".into(),
+            "name: { en: A }\nreach: -5\n",
         );
         let mut diags = Diagnostics::default();
         diags.push(
@@ -350,7 +350,7 @@ mod tests {
     #[test]
     fn sorted_orders_by_file_and_line() {
         let mut sources = SourceMap::default();
-        let a = sources.add("a".into(), "x\ny\n".into());
+        let a = sources.add("a".into(), "x\ny\n");
         let mut diags = Diagnostics::default();
         diags.push(Diagnostic::error(Span::at(a, 2, 1), "second"));
         diags.push(Diagnostic::error(Span::at(a, 1, 1), "first"));
@@ -366,7 +366,7 @@ mod tests {
         let mut sources = SourceMap::default();
         let id = sources.add(
             "content/x\u{1b}]0;owned\u{7}.yaml".into(),
-            "title: \"\u{1b}[2J\u{1b}[31mHi\u{9b}1m\r\"\nreach: -5\n".into(),
+            "title: \"\u{1b}[2J\u{1b}[31mHi\u{9b}1m\r\"\nreach: -5\n",
         );
         let mut diags = Diagnostics::default();
         diags.push(

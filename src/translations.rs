@@ -174,7 +174,7 @@ pub fn status(
             add(
                 id,
                 location,
-                docs.docs.get(default).map(|d| d.body.clone()),
+                docs.docs.get(default).map(|d| d.body().to_string()),
                 docs.docs.contains_key(lang),
             );
         }

@@ -84,7 +84,7 @@ pub fn build_bundle(
 
     let mut index = MessageIndex::new();
     for &file in files {
-        let text = sources.get(file).text.clone();
+        let text = sources.get(file).text.to_string();
         if let Some(offset) = nested_too_deep(&text) {
             let (line, col) = line_col(&text, offset);
             diags.push(

@@ -308,6 +308,14 @@ impl Reader {
 
     /// Reads a UTF-8 text file and adds it to the source map.
     pub fn read_text(&mut self, path: &Path) -> Option<(FileId, String)> {
+        let id = self.read_source(path)?;
+        Some((id, self.sources.get(id).text.to_string()))
+    }
+
+    /// Reads a UTF-8 text file into the source map, where its parse reads
+    /// it: no copy of it is made (the copy of every story and
+    /// `campaign.yaml` was a tenth of a build's fresh memory).
+    pub fn read_source(&mut self, path: &Path) -> Option<FileId> {
         let contents = self.take(path)?;
         let name = self.name(path);
         let text = match contents {
@@ -323,8 +331,7 @@ impl Reader {
                 if text.contains('\r') {
                     text = text.replace("\r\n", "\n");
                 }
-                let id = self.sources.add(name, text.clone());
-                Some((id, text))
+                Some(self.sources.add(name, text))
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();

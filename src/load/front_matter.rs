@@ -7,8 +7,14 @@ use crate::model::{FileId, MarkdownDoc};
 
 /// Splits `text` into front matter and body and reads the front matter.
 /// A file without front matter is all body.
-pub fn read_markdown(file: FileId, text: &str, diags: &mut Diagnostics) -> Option<MarkdownDoc> {
+pub fn read_markdown(
+    file: FileId,
+    text: &std::sync::Arc<str>,
+    diags: &mut Diagnostics,
+) -> Option<MarkdownDoc> {
     let (front, body, body_line_offset) = split(text);
+    // The body is the end of the text: where it starts is all to keep.
+    let body_start = text.len() - body.len();
     let fm = match front {
         Some(yaml_text) if !yaml_text.trim().is_empty() => {
             match yaml::parse::<RawFrontMatter>(file, yaml_text, 1) {
@@ -25,7 +31,8 @@ pub fn read_markdown(file: FileId, text: &str, diags: &mut Diagnostics) -> Optio
         file,
         title: fm.title.map(|t| t.value),
         weight: fm.weight.unwrap_or(0),
-        body: body.to_string(),
+        text: text.clone(),
+        body_start,
         body_line_offset,
     })
 }
@@ -73,7 +80,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         let doc = read_markdown(
             FileId(0),
-            "---\ntitle: A\ncolour: red\n---\nbody\n",
+            &"---\ntitle: A\ncolour: red\n---\nbody\n".into(),
             &mut diags,
         );
         assert!(doc.is_none());

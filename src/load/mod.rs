@@ -344,8 +344,11 @@ fn load_campaigns(
         .into_iter()
         .filter_map(|(slug, path)| read_campaign(r, slug, &path, langs))
         .collect();
-    let parsed: Vec<(Option<Campaign>, Diagnostics)> =
-        texts.par_iter().map(|t| parse_campaign(t, langs)).collect();
+    let sources = &r.sources;
+    let parsed: Vec<(Option<Campaign>, Diagnostics)> = texts
+        .par_iter()
+        .map(|t| parse_campaign(t, sources, langs))
+        .collect();
     let mut out = BTreeMap::new();
     let mut unreadable = std::collections::BTreeSet::new();
     for (t, (campaign, diags)) in texts.into_iter().zip(parsed) {
@@ -370,7 +373,7 @@ struct CampaignTexts {
     /// `story.<lang>.md` files that exist.
     stories: Vec<DocText>,
     /// `campaign.yaml`, when it could be read as text.
-    yaml: Option<(FileId, String)>,
+    yaml: Option<FileId>,
 }
 
 /// Reads one campaign folder: its stories and `campaign.yaml`. `None` when
@@ -392,7 +395,7 @@ fn read_campaign(
     }
     let stories = read_docs(r, path, "story", langs);
     stray::check_folder(r, path, langs, Some("story"));
-    let yaml = r.read_text(&yaml_path);
+    let yaml = r.read_source(&yaml_path);
     Some(CampaignTexts {
         slug,
         stories,
@@ -402,11 +405,16 @@ fn read_campaign(
 
 /// A campaign from its texts, and every problem found in them; `None`
 /// when campaign.yaml cannot be read as a campaign.
-fn parse_campaign(t: &CampaignTexts, langs: &[Lang]) -> (Option<Campaign>, Diagnostics) {
+fn parse_campaign(
+    t: &CampaignTexts,
+    sources: &SourceMap,
+    langs: &[Lang],
+) -> (Option<Campaign>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let story = parse_docs(&t.stories, &mut diags);
-    let campaign = t.yaml.as_ref().and_then(|(id, text)| {
-        let mut c = campaign_from_yaml(*id, text, &t.slug, langs, &mut diags)?;
+    let story = parse_docs(&t.stories, sources, &mut diags);
+    let campaign = t.yaml.and_then(|id| {
+        let text = &sources.get(id).text;
+        let mut c = campaign_from_yaml(id, text, &t.slug, langs, &mut diags)?;
         c.story = story;
         Some(c)
     });
@@ -440,7 +448,7 @@ pub fn reload_campaign(
     *sources = r.sources;
     let mut diags = r.diags;
     let campaign = texts.and_then(|t| {
-        let (campaign, parse_diags) = parse_campaign(&t, langs);
+        let (campaign, parse_diags) = parse_campaign(&t, sources, langs);
         diags.extend(parse_diags);
         campaign
     });
@@ -488,7 +496,7 @@ fn load_reports(
 fn load_docs(r: &mut Reader, dir: &Path, stem: &str, langs: &[Lang]) -> LangDocs {
     let texts = read_docs(r, dir, stem, langs);
     stray::check_folder(r, dir, langs, None);
-    parse_docs(&texts, &mut r.diags)
+    parse_docs(&texts, &r.sources, &mut r.diags)
 }
 
 /// The texts of the `<stem>.<lang>.md` files of one folder that exist (a
@@ -498,8 +506,8 @@ fn read_docs(r: &mut Reader, dir: &Path, stem: &str, langs: &[Lang]) -> Vec<DocT
     for lang in langs {
         let path = dir.join(format!("{stem}.{lang}.md"));
         if r.is_listed(&path) {
-            match r.read_text(&path) {
-                Some((id, text)) => texts.push(DocText::Read(lang.clone(), id, text)),
+            match r.read_source(&path) {
+                Some(id) => texts.push(DocText::Read(lang.clone(), id)),
                 None => texts.push(DocText::Unreadable(lang.clone())),
             }
         }
@@ -509,25 +517,27 @@ fn read_docs(r: &mut Reader, dir: &Path, stem: &str, langs: &[Lang]) -> Vec<DocT
 
 /// A `<stem>.<lang>.md` file found in a folder.
 enum DocText {
-    /// Its text.
-    Read(Lang, FileId, String),
+    /// Its text, in the source map.
+    Read(Lang, FileId),
     /// It could not be read (reported): not "missing" as well.
     Unreadable(Lang),
 }
 
 /// Front matter and body of each text read by [`read_docs`].
-fn parse_docs(texts: &[DocText], diags: &mut Diagnostics) -> LangDocs {
+fn parse_docs(texts: &[DocText], sources: &SourceMap, diags: &mut Diagnostics) -> LangDocs {
     let mut docs = LangDocs::default();
     for t in texts {
         match t {
-            DocText::Read(lang, id, text) => match front_matter::read_markdown(*id, text, diags) {
-                Some(doc) => {
-                    docs.docs.insert(lang.clone(), doc);
+            DocText::Read(lang, id) => {
+                match front_matter::read_markdown(*id, &sources.get(*id).text, diags) {
+                    Some(doc) => {
+                        docs.docs.insert(lang.clone(), doc);
+                    }
+                    None => {
+                        docs.unreadable.insert(lang.clone());
+                    }
                 }
-                None => {
-                    docs.unreadable.insert(lang.clone());
-                }
-            },
+            }
             DocText::Unreadable(lang) => {
                 docs.unreadable.insert(lang.clone());
             }
@@ -576,7 +586,8 @@ fn load_section_docs(r: &mut Reader, dir: &Path, name: &str, langs: &[Lang]) -> 
     for lang in langs {
         let path = dir.join(format!("{name}.{lang}.md"));
         if path.exists() {
-            if let Some((id, text)) = r.read_text(&path) {
+            if let Some(id) = r.read_source(&path) {
+                let text = r.sources.get(id).text.clone();
                 if let Some(doc) = front_matter::read_markdown(id, &text, &mut r.diags) {
                     docs.docs.insert(lang.clone(), doc);
                 }

@@ -263,10 +263,19 @@ pub struct MarkdownDoc {
     pub title: Option<String>,
     /// Order among sections (lower first).
     pub weight: i64,
-    /// The Markdown after the front matter.
-    pub body: String,
+    /// The whole file's text, shared with the source map.
+    pub text: std::sync::Arc<str>,
+    /// Where the Markdown after the front matter starts in it.
+    pub body_start: usize,
     /// Lines before the body (front matter), to report body lines correctly.
     pub body_line_offset: u32,
+}
+
+impl MarkdownDoc {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
 }
 
 /// A Markdown text given once per language; a language may be missing when

@@ -41,8 +41,9 @@ impl Span {
 pub struct SourceFile {
     /// Path relative to the site root, with `/` separators (for messages).
     pub name: String,
-    /// The file's text (empty for files that were not text).
-    pub text: String,
+    /// The file's text (empty for files that were not text), shared
+    /// with what is parsed from it (a story's body) rather than copied.
+    pub text: std::sync::Arc<str>,
 }
 
 /// Every file read in a run, addressed by [`FileId`].
@@ -53,8 +54,11 @@ pub struct SourceMap {
 
 impl SourceMap {
     /// Adds a file and returns its id.
-    pub fn add(&mut self, name: String, text: String) -> FileId {
-        self.files.push(SourceFile { name, text });
+    pub fn add(&mut self, name: String, text: impl Into<std::sync::Arc<str>>) -> FileId {
+        self.files.push(SourceFile {
+            name,
+            text: text.into(),
+        });
         FileId((self.files.len() - 1) as u32)
     }
 

@@ -126,7 +126,7 @@ impl Pages<'_> {
                     || docs.any(|d| {
                         d.docs
                             .values()
-                            .any(|doc| slugs.iter().any(|s| doc.body.contains(s.as_str())))
+                            .any(|doc| slugs.iter().any(|s| doc.body().contains(s.as_str())))
                     })
             }
         }

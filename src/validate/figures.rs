@@ -183,8 +183,8 @@ pub fn compare(
     lang: &Lang,
     sources: &SourceMap,
 ) -> Vec<Diagnostic> {
-    let a = numbers(&base.body, base_lang, base.body_line_offset);
-    let b = numbers(&doc.body, lang, doc.body_line_offset);
+    let a = numbers(base.body(), base_lang, base.body_line_offset);
+    let b = numbers(doc.body(), lang, doc.body_line_offset);
     let mut used_b = vec![false; b.len()];
     let mut unmatched_a = Vec::new();
     for x in &a {
@@ -332,7 +332,8 @@ mod tests {
             file,
             title: None,
             weight: 0,
-            body: body.into(),
+            text: body.into(),
+            body_start: 0,
             body_line_offset: 0,
         };
         let w = compare(
