@@ -54,10 +54,10 @@ impl Resolver for SomeResolve {
                 key: "reach".into(),
                 text: "515\u{a0}839".into(),
             }),
-            "quote" | "chart" => Ok(Placement::Chart(ChartRef {
+            "quote" | "chart" => Ok(Placement::Chart(Box::new(ChartRef {
                 owner: Owner::Campaign("x".into()),
                 id: "q".into(),
-            })),
+            }))),
             other => Err(format!("unknown shortcode `{other}`")),
         }
     }

@@ -81,7 +81,7 @@ impl Shown {
     fn add(&mut self, p: &Placement) {
         match p {
             Placement::Quote(q) => self.quotes.push(q.text.text.clone()),
-            Placement::Chart(c) => self.charts.push(c.clone()),
+            Placement::Chart(c) => self.charts.push((**c).clone()),
             Placement::Metric { text, .. } => self.figures.push(text.clone()),
             Placement::Phrase { text, .. } => self.phrases.push(text.text.clone()),
             Placement::Image(_) => self.images += 1,
@@ -238,7 +238,7 @@ fn every_shortcode_written_both_ways_is_shown_once_on_pages_and_in_the_single_fi
             );
             assert!(c.quotes.is_empty() && c.charts.is_empty(), "all placed");
             let links = story.blocks.iter().any(|b| {
-                matches!(b, Block::Paragraph(t) if t.iter().any(|i| matches!(i, Inline::Link { target: impact::document::Target::Page { path, .. }, .. } if path.ends_with("lithuanian-communities-evaluation/index.html"))))
+                matches!(b, Block::Paragraph(t) if t.iter().any(|i| matches!(i, Inline::Link { target, .. } if matches!(&**target, impact::document::Target::Page { path, .. } if path.ends_with("lithuanian-communities-evaluation/index.html")))))
             });
             assert!(links, "the content link is a page of the site");
         }

@@ -155,7 +155,7 @@ pub enum Inline {
     /// A link.
     Link {
         /// Where it leads.
-        target: Target,
+        target: Box<Target>,
         /// Its title attribute.
         title: String,
         /// The link text.
@@ -254,16 +254,16 @@ pub enum Placement {
         /// The message's id.
         id: String,
         /// The message with its number.
-        text: Localised,
+        text: Box<Localised>,
     },
     /// A quote of a campaign.
-    Quote(QuoteView),
+    Quote(Box<QuoteView>),
     /// A chart, drawn by the chart stage.
-    Chart(ChartRef),
+    Chart(Box<ChartRef>),
     /// An image kept beside the Markdown: a figure when it stands alone
     /// in its paragraph ([`Block::Placed`]), a small picture in the line
     /// when it is inside a sentence.
-    Image(ImageView),
+    Image(Box<ImageView>),
 }
 
 /// An image as the text places it, in the text's language.
@@ -304,4 +304,24 @@ pub struct QuoteView {
     pub text: Localised,
     /// Who said it.
     pub who: Localised,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A story is mostly inlines (a text run, a line break), and the
+    /// document model of every story lives until rendering ends: each
+    /// inline was 152 bytes while a placement lay in it unboxed, and the
+    /// models of a thousand campaigns were 80 MB of fresh memory.
+    #[test]
+    fn inlines_and_placements_stay_small() {
+        assert!(
+            std::mem::size_of::<Inline>() <= 56,
+            "{}",
+            std::mem::size_of::<Inline>()
+        );
+        assert!(std::mem::size_of::<Placement>() <= 48);
+        assert!(std::mem::size_of::<Block>() <= 104);
+    }
 }

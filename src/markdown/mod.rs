@@ -501,7 +501,7 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                 };
                 let children = self.inlines();
                 out.push(Inline::Link {
-                    target,
+                    target: Box::new(target),
                     title: title.to_string(),
                     children,
                 });
@@ -528,7 +528,7 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                 }
                 let (caption, credit) = caption_and_credit(&title);
                 let photo = self.resolver.photo(&target);
-                out.push(Inline::Placed(Placement::Image(
+                out.push(Inline::Placed(Placement::Image(Box::new(
                     crate::document::ImageView {
                         target,
                         alt: if decorative {
@@ -541,7 +541,7 @@ impl<'t> Builder<'t, '_, Offsets<'t>> {
                         credit: credit.map(|c| self.resolver.credit(&c)),
                         photo,
                     },
-                )));
+                ))));
             }
             Event::Start(_) => out.extend(self.inlines()),
             _ => {}
@@ -952,10 +952,10 @@ mod tests {
                     key: "reach".into(),
                     text: "515\u{a0}839".into(),
                 }),
-                "quote" | "chart" => Ok(Placement::Chart(ChartRef {
+                "quote" | "chart" => Ok(Placement::Chart(Box::new(ChartRef {
                     owner: Owner::Campaign("x".into()),
                     id: "Q".into(),
-                })),
+                }))),
                 _ => Err(format!("unknown shortcode `{}`", sc.name)),
             }
         }
@@ -1274,10 +1274,10 @@ mod model_tests {
                     key: "reach".into(),
                     text: "1".into(),
                 },
-                _ => Placement::Chart(ChartRef {
+                _ => Placement::Chart(Box::new(ChartRef {
                     owner: Owner::Campaign("x".into()),
                     id: sc.name.clone(),
-                }),
+                })),
             })
         }
         fn media(&self, _: &str) -> Result<Target, String> {
@@ -1332,7 +1332,7 @@ mod model_tests {
             "{items:?}"
         );
         assert!(
-            matches!(&items[1][0], Block::Plain(t) if matches!(&t[0], Inline::Link { target: Target::Page { path, .. }, .. } if path == "campaigns/y")),
+            matches!(&items[1][0], Block::Plain(t) if matches!(&t[0], Inline::Link { target, .. } if matches!(&**target, Target::Page { path, .. } if path == "campaigns/y"))),
             "{items:?}"
         );
     }

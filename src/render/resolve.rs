@@ -171,7 +171,7 @@ impl<'a> DocResolver<'a> {
         })?;
         Ok(Placement::Phrase {
             id: id.to_string(),
-            text,
+            text: Box::new(text),
         })
     }
 
@@ -190,7 +190,9 @@ impl<'a> DocResolver<'a> {
                     c.quotes.len()
                 )
             })?;
-        Ok(Placement::Quote(self.viewer.quote(c, n as usize, q)))
+        Ok(Placement::Quote(Box::new(
+            self.viewer.quote(c, n as usize, q),
+        )))
     }
 
     fn chart(&self, sc: &Shortcode) -> Result<Placement, String> {
@@ -220,7 +222,7 @@ impl<'a> DocResolver<'a> {
             .viewer
             .declared_chart(chart, &mut Diagnostics::default());
         self.charts.borrow_mut().push((key.clone(), data));
-        Ok(Placement::Chart(key))
+        Ok(Placement::Chart(Box::new(key)))
     }
 }
 
