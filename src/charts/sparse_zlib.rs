@@ -85,16 +85,14 @@ pub(super) fn up_filtered(
 /// A deflate stream being written, with the Adler-32 of what it holds.
 struct Deflate {
     bits: Bits,
-    /// Adler-32's two sums, of all written but [`Deflate::unsummed`].
-    a: u32,
-    b: u32,
     /// Zero bytes not yet encoded.
     zeros: usize,
     /// Zero bytes not yet in the checksum (those skipped over since the
     /// last bytes written).
     unsummed: usize,
-    /// Adler-32 of a slice of bytes, with the processor's widest vectors.
-    adler: simd_adler32::imp::Adler32Imp,
+    /// Adler-32 of all written but [`Deflate::unsummed`], a slice at a
+    /// time with the processor's widest vectors.
+    adler: simd_adler32::Adler32,
     /// Where the non-zero bytes of a span are, reused span after span.
     inked: Vec<u32>,
 }
@@ -109,11 +107,9 @@ impl Deflate {
         bits.put(0b011, 3);
         Deflate {
             bits,
-            a: 1,
-            b: 0,
             zeros: 0,
             unsummed: 0,
-            adler: simd_adler32::imp::get_imp(),
+            adler: simd_adler32::Adler32::new(),
             inked: Vec::new(),
         }
     }
@@ -128,10 +124,13 @@ impl Deflate {
     /// `a` as it is and add `a` to `b` once each.
     fn sum(&mut self, data: &[u8]) {
         let unsummed = std::mem::take(&mut self.unsummed) as u64;
-        let zeros = (unsummed % u64::from(ADLER)) * u64::from(self.a);
-        let b = ((u64::from(self.b) + zeros) % u64::from(ADLER)) as u16;
-        let (a, b) = (self.adler)(self.a as u16, b, data);
-        (self.a, self.b) = (u32::from(a), u32::from(b));
+        if unsummed > 0 {
+            let sum = self.adler.finish();
+            let (a, b) = (u64::from(sum & 0xffff), u64::from(sum >> 16));
+            let b = (b + unsummed % u64::from(ADLER) * a) % u64::from(ADLER);
+            self.adler = simd_adler32::Adler32::from_checksum((b as u32) << 16 | a as u32);
+        }
+        self.adler.write(data);
     }
 
     /// Writes a row's filter byte.
@@ -194,7 +193,7 @@ impl Deflate {
         let (code, len) = symbol(256);
         self.bits.put(code.into(), len);
         let mut out = self.bits.finish();
-        out.extend_from_slice(&((self.b << 16) | self.a).to_be_bytes());
+        out.extend_from_slice(&self.adler.finish().to_be_bytes());
         out
     }
 }
