@@ -208,8 +208,8 @@ fn run_keeping(
             (checked, started.elapsed())
         },
         || {
-            let renderer = Renderer::new(&site, &sources, l10n.clone(), site_opts);
             let started = Instant::now();
+            let renderer = Renderer::new(&site, &sources, l10n.clone(), site_opts);
             let mut made = Diagnostics::default();
             let docs = crate::render::documents::build(&site, &l10n, Pages::All, &mut made);
             (renderer, docs, made, started.elapsed())
@@ -500,11 +500,13 @@ impl<'a> Clock<'a> {
 
     /// Ends the stage running (if any) and records `stages`, which ran
     /// side by side, each with its own time: their sum is more than the
-    /// time they took together.
+    /// time they took together. Progress names those not yet named.
     fn side_by_side(&mut self, stages: [(Stage, Duration); 2]) {
-        self.current = None;
+        let running = self.current.take().map(|(stage, _)| stage);
         for (stage, took) in stages {
-            (self.progress)(stage);
+            if Some(stage) != running {
+                (self.progress)(stage);
+            }
             self.stages.push((stage, took));
         }
     }

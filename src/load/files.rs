@@ -313,8 +313,9 @@ impl Reader {
     }
 
     /// Reads a UTF-8 text file into the source map, where its parse reads
-    /// it: no copy of it is made (the copy of every story and
-    /// `campaign.yaml` was a tenth of a build's fresh memory).
+    /// it: the text is kept once (a second copy of every story and
+    /// `campaign.yaml`, handed back to the loader, was a tenth of a
+    /// build's fresh memory).
     pub fn read_source(&mut self, path: &Path) -> Option<FileId> {
         let contents = self.take(path)?;
         let name = self.name(path);
