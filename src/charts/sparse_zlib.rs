@@ -136,11 +136,16 @@ impl Deflate {
     /// Writes a row's filter byte.
     fn filter_byte(&mut self) {
         self.sum(&[UP]);
+        self.write_zeros();
+        let (code, len) = LITERALS[usize::from(UP)];
+        self.bits.put(code.into(), len);
+    }
+
+    /// Writes the pending zeros, with room for a code after them.
+    fn write_zeros(&mut self) {
         let zeros = std::mem::take(&mut self.zeros);
         self.bits.room(zeros / 64 + 32);
         self.bits.zeros(zeros);
-        let (code, len) = LITERALS[usize::from(UP)];
-        self.bits.put(code.into(), len);
     }
 
     /// Writes `data` after the pending zeros; the zeros at its end are
@@ -161,9 +166,6 @@ impl Deflate {
         // 13-bit back-reference per 258 zeros.
         self.bits
             .room(self.zeros / 64 + data.len() / 16 + inked * 5 + 32);
-        // The writer in local variables, which the compiler keeps in
-        // registers through the loop.
-        let mut bits = std::mem::take(&mut self.bits);
         // Where the current run of zeros began, counting from `data[0]`.
         let mut run = -(self.zeros as isize);
         for &at in &self.inked[..inked] {
@@ -172,23 +174,21 @@ impl Deflate {
             let (code, len) = match RUNS.get(zeros) {
                 Some(&(code, len)) => (code, len),
                 None => {
-                    bits.zeros(zeros);
+                    self.bits.zeros(zeros);
                     (0, 0)
                 }
             };
             let (literal, width) = LITERALS[usize::from(data[at])];
-            bits.put(u64::from(code) | u64::from(literal) << len, len + width);
+            self.bits
+                .put(u64::from(code) | u64::from(literal) << len, len + width);
             run = at as isize + 1;
         }
-        self.bits = bits;
         self.zeros = (data.len() as isize - run) as usize;
     }
 
     fn finish(mut self) -> Vec<u8> {
         self.sum(&[]);
-        let zeros = std::mem::take(&mut self.zeros);
-        self.bits.room(zeros / 64 + 32);
-        self.bits.zeros(zeros);
+        self.write_zeros();
         // End of block.
         let (code, len) = symbol(256);
         self.bits.put(code.into(), len);
@@ -201,7 +201,6 @@ impl Deflate {
 /// Bits packed least significant first, as deflate wants them, into a
 /// buffer kept longer than what is written (see [`Bits::room`]), so that
 /// each code is written as a whole word without asking whether it fits.
-#[derive(Default)]
 struct Bits {
     out: Vec<u8>,
     /// Bytes written.
