@@ -275,8 +275,8 @@ fn load_statics(r: &mut Reader, dir: &Path) -> BTreeMap<String, StaticFile> {
 }
 
 fn read_yaml<T: serde::de::DeserializeOwned>(r: &mut Reader, path: &Path) -> Option<(FileId, T)> {
-    let (id, text) = r.read_text(path)?;
-    match yaml::parse::<T>(id, &text, 0) {
+    let id = r.read_source(path)?;
+    match yaml::parse::<T>(id, &r.sources.get(id).text, 0) {
         Ok(v) => Some((id, v)),
         Err(d) => {
             r.diags.push(d);
@@ -587,8 +587,8 @@ fn load_section_docs(r: &mut Reader, dir: &Path, name: &str, langs: &[Lang]) -> 
         let path = dir.join(format!("{name}.{lang}.md"));
         if path.exists() {
             if let Some(id) = r.read_source(&path) {
-                let text = r.sources.get(id).text.clone();
-                if let Some(doc) = front_matter::read_markdown(id, &text, &mut r.diags) {
+                let text = &r.sources.get(id).text;
+                if let Some(doc) = front_matter::read_markdown(id, text, &mut r.diags) {
                     docs.docs.insert(lang.clone(), doc);
                 }
             }
@@ -616,7 +616,7 @@ fn load_locales(r: &mut Reader, dir: &Path, langs: &[Lang]) -> BTreeMap<Lang, Ve
         }
         for path in r.list_dir(&lang_dir) {
             if path.extension().is_some_and(|e| e == "ftl") {
-                if let Some((file, _)) = r.read_text(&path) {
+                if let Some(file) = r.read_source(&path) {
                     files.push(FluentFile { file });
                 }
             }
@@ -647,7 +647,7 @@ fn load_theme(r: &mut Reader, name: &str) -> Theme {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if file.ends_with(".html") || file.ends_with(".xml") {
-            if let Some((id, _)) = r.read_text(&path) {
+            if let Some(id) = r.read_source(&path) {
                 theme.templates.insert(file, id);
             }
         }
