@@ -200,7 +200,7 @@ fn run_keeping(
     // Markdown too), so the two run side by side: validation is one long
     // loop, which the documents' campaigns fill the other cores beside.
     clock.start(Stage::Validate);
-    let (validated, (renderer, docs, mut made, documented)) = rayon::join(
+    let ((checked, validated), (renderer, docs, mut made, documented)) = rayon::join(
         || {
             let started = Instant::now();
             let checked =
@@ -215,11 +215,8 @@ fn run_keeping(
             (renderer, docs, made, started.elapsed())
         },
     );
-    clock.side_by_side([
-        (Stage::Validate, validated.1),
-        (Stage::Document, documented),
-    ]);
-    diags.extend(validated.0);
+    clock.side_by_side([(Stage::Validate, validated), (Stage::Document, documented)]);
+    diags.extend(checked);
     // Reports of messages validation already named (which have no span)
     // are left out of the documents' and charts' problems.
     let had_errors = diags.has_errors();
